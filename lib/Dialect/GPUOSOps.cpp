@@ -149,6 +149,9 @@ void GraphOp::print(OpAsmPrinter &p) {
 LogicalResult GraphOp::verify() {
   if (isExternal())
     return emitOpError("must have a body");
+  if (!getBody().hasOneBlock())
+    return emitOpError() << "body must be a single block, got "
+                         << getBody().getBlocks().size();
   auto checkTypes = [&](ArrayRef<Type> types, StringRef what) -> LogicalResult {
     for (auto [i, t] : llvm::enumerate(types)) {
       auto tensor = dyn_cast<RankedTensorType>(t);
@@ -454,7 +457,9 @@ LogicalResult SliceOp::verify() {
                            << starts[d] << ") <= limit (" << limits[d]
                            << ") <= size (" << size << ") for input of shape "
                            << shapeString(getInput());
-    expected.push_back((limits[d] - starts[d] + strides[d] - 1) / strides[d]);
+    // ceil((limit - start) / stride), written so a huge stride cannot overflow.
+    int64_t extent = limits[d] - starts[d];
+    expected.push_back(extent == 0 ? 0 : (extent - 1) / strides[d] + 1);
   }
   if (tensorType(getResult()).getShape() != ArrayRef<int64_t>(expected))
     return emitOpError() << "result shape " << shapeString(getResult())
@@ -532,6 +537,10 @@ LogicalResult ConstantOp::inferReturnTypes(
 }
 
 LogicalResult FillOp::verify() {
+  // The folder builds a splat from the value: only numbers make one.
+  if (!isa<IntegerAttr, FloatAttr>(getValue()))
+    return emitOpError() << "fill value must be an integer or float, got "
+                         << getValue();
   Type element = tensorType(getResult()).getElementType();
   Type valueType = getValue().getType();
   if (valueType != element)
