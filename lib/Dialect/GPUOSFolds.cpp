@@ -2,7 +2,8 @@
 //
 // Only identities that hold bit for bit: x + 0, x - 0, x * 1, x / 1,
 // -(-x), and views that do nothing or compose (reshape of reshape, permute of
-// permute). Each fold keeps the result type, so broadcasting folds apply only
+// permute). The one exception, as in frameworks' graph optimizers: x + 0.0
+// folds to x although -0.0 + 0.0 is +0.0. Each fold keeps the result type, so broadcasting folds apply only
 // when the kept operand already has the result's shape.
 //
 //===----------------------------------------------------------------------===//
