@@ -1,0 +1,440 @@
+// The persistent worker kernel of the GPUOS runtime.
+//
+// Block 0 is the front end: it polls the host command ring (pinned, mapped memory),
+// expands submitted graphs (pushes the tiles of their root tasks into the ready queue) and
+// applies operator-table flips. Every other block is a worker: it takes one tile at a time
+// from the ready queue, runs the operator through the dual-slot table and releases the
+// task's successors. A worker that makes a successor ready keeps tile 0 of it and runs it
+// itself next (no queue round trip for chains).
+//
+// Built into a cubin/fatbin that the host library embeds and loads with cuModuleLoadData.
+#include "layout.h"
+
+#ifndef GPUOS_REGISTER_BUDGET
+#define GPUOS_REGISTER_BUDGET 128
+#endif
+
+#ifndef GPUOS_RESERVE_N
+#define GPUOS_RESERVE_N (GPUOS_REGISTER_BUDGET - 16)
+#endif
+
+typedef gpuos_u32 u32;
+typedef gpuos_u64 u64;
+typedef gpuos_i32 i32;
+
+// ---------------------------------------------------------------- memory-model helpers
+static __device__ __forceinline__ u64 ld_relaxed_u64(const u64* p) {
+  u64 v;
+  asm volatile("ld.relaxed.gpu.global.u64 %0, [%1];" : "=l"(v) : "l"(p) : "memory");
+  return v;
+}
+static __device__ __forceinline__ u32 ld_relaxed_u32(const u32* p) {
+  u32 v;
+  asm volatile("ld.relaxed.gpu.global.u32 %0, [%1];" : "=r"(v) : "l"(p) : "memory");
+  return v;
+}
+static __device__ __forceinline__ u64 ld_acquire_sys_u64(const u64* p) {
+  u64 v;
+  asm volatile("ld.acquire.sys.global.u64 %0, [%1];" : "=l"(v) : "l"(p) : "memory");
+  return v;
+}
+static __device__ __forceinline__ void st_relaxed_u64(u64* p, u64 v) {
+  asm volatile("st.relaxed.gpu.global.u64 [%0], %1;" ::"l"(p), "l"(v) : "memory");
+}
+static __device__ __forceinline__ void st_relaxed_u32(u32* p, u32 v) {
+  asm volatile("st.relaxed.gpu.global.u32 [%0], %1;" ::"l"(p), "r"(v) : "memory");
+}
+static __device__ __forceinline__ void st_release_sys_u64(u64* p, u64 v) {
+  asm volatile("st.release.sys.global.u64 [%0], %1;" ::"l"(p), "l"(v) : "memory");
+}
+static __device__ __forceinline__ void st_release_sys_u32(u32* p, u32 v) {
+  asm volatile("st.release.sys.global.u32 [%0], %1;" ::"l"(p), "r"(v) : "memory");
+}
+static __device__ __forceinline__ void fence_acq_rel_gpu() { asm volatile("fence.acq_rel.gpu;" ::: "memory"); }
+static __device__ __forceinline__ u32 atom_add_acq_rel_u32(u32* p, u32 v) {
+  u32 r;
+  asm volatile("atom.acq_rel.gpu.global.add.u32 %0, [%1], %2;" : "=r"(r) : "l"(p), "r"(v) : "memory");
+  return r;
+}
+static __device__ __forceinline__ u64 atom_add_acq_rel_u64(u64* p, u64 v) {
+  u64 r;
+  asm volatile("atom.acq_rel.gpu.global.add.u64 %0, [%1], %2;" : "=l"(r) : "l"(p), "l"(v) : "memory");
+  return r;
+}
+static __device__ __forceinline__ u64 atom_add_relaxed_u64(u64* p, u64 v) {
+  u64 r;
+  asm volatile("atom.relaxed.gpu.global.add.u64 %0, [%1], %2;" : "=l"(r) : "l"(p), "l"(v) : "memory");
+  return r;
+}
+static __device__ __forceinline__ u64 atom_exch_acquire_u64(u64* p, u64 v) {
+  u64 r;
+  asm volatile("atom.acquire.gpu.global.exch.b64 %0, [%1], %2;" : "=l"(r) : "l"(p), "l"(v) : "memory");
+  return r;
+}
+static __device__ __forceinline__ u64 atom_exch_acq_rel_u64(u64* p, u64 v) __attribute__((unused));
+static __device__ __forceinline__ u64 atom_exch_acq_rel_u64(u64* p, u64 v) {
+  u64 r;
+  asm volatile("atom.acq_rel.gpu.global.exch.b64 %0, [%1], %2;" : "=l"(r) : "l"(p), "l"(v) : "memory");
+  return r;
+}
+static __device__ __forceinline__ void red_add_relaxed_u64(u64* p, u64 v) {
+  asm volatile("red.relaxed.gpu.global.add.u64 [%0], %1;" ::"l"(p), "l"(v) : "memory");
+}
+
+// ---------------------------------------------------------------- register reservation
+// Address-taken and never called: ptxas sizes the kernel's indirect call sites for the
+// address-taken functions of this module, so this function makes the kernel get
+// GPUOS_REGISTER_BUDGET registers, the budget every operator is compiled for.
+extern "C" __device__ __noinline__ void gpuos_register_reservation(const gpuos_task_ctx* ctx) {
+  volatile float* p = (volatile float*)ctx->scratch;
+  float a[GPUOS_RESERVE_N];
+#pragma unroll
+  for (int i = 0; i < GPUOS_RESERVE_N; ++i) a[i] = p[i];
+#pragma unroll
+  for (int k = 0; k < 3; ++k) {
+#pragma unroll
+    for (int i = 0; i < GPUOS_RESERVE_N; ++i)
+      a[i] = a[i] * a[(i + 1) % GPUOS_RESERVE_N] + a[(i + 7) % GPUOS_RESERVE_N];
+  }
+#pragma unroll
+  for (int i = 0; i < GPUOS_RESERVE_N; ++i) p[i] = a[i];
+}
+extern "C" __device__ gpuos_op_fn gpuos_register_reservation_ptr = gpuos_register_reservation;
+
+// ---------------------------------------------------------------- block control state
+struct BlockCtl {
+  gpuos_task_ctx ctx;
+  gpuos_graph_static gs;
+  u64 fn;
+  u64 local_item;
+  u64 cache_fn;
+  u64 q_base;
+  u32 gs_key;
+  u32 exit;
+  u32 have_local;
+  u32 preop;       // op of the local continuation (atomic issued with the record load)
+  u32 preop_valid;
+  u32 slot, task, tile, tag;
+  u32 serial;
+  i32 status;
+  u32 run;
+  u32 counted;     // opword incremented: must add to ended[]
+  u32 op, opslot;
+  u32 cache_op, cache_gen;
+  u32 last;
+  i32 claim;
+  u64 opw;
+  gpuos_cmd cmd;
+  u32 fe_exit;
+};
+
+static __device__ __forceinline__ void push_tiles(const gpuos_kparams& kp, u32 tag, u32 slot, u32 task,
+                                                  u32 t0, u32 t1) {
+  if (t1 <= t0) return;
+  const u32 n = t1 - t0;
+  u64 base = atom_add_relaxed_u64(&kp.st->q_tail, n);
+  fence_acq_rel_gpu();
+  for (u32 i = 0; i < n; ++i)
+    st_relaxed_u64(&kp.q_slots[(base + i) & kp.q_mask], gpuos_item_make(tag, slot, task, t0 + i));
+}
+
+static __device__ void graph_fail(const gpuos_kparams& kp, u32 slot, i32 code, u32 task, u32 op) {
+  gpuos_graph_dyn* d = &kp.dyn[slot];
+  if (atomicCAS((int*)&d->status, 0, code) == 0) {
+    atomicExch(&d->failed_task, task);
+    atomicExch(&d->failed_op, op);
+  }
+}
+
+static __device__ void sink_done(const gpuos_kparams& kp, u32 slot, u32 serial) {
+  gpuos_graph_dyn* d = &kp.dyn[slot];
+  u32 old = atom_add_acq_rel_u32((u32*)&d->sinks_left, 0xFFFFFFFFu);
+  if (old == 1u) {
+    volatile gpuos_graph_dyn* vd = d;
+    gpuos_completion* c = &kp.host->completions[slot];
+    volatile gpuos_completion* vc = c;
+    vc->status = vd->status;
+    vc->failed_task = vd->failed_task;
+    vc->failed_op = vd->failed_op;
+    __threadfence_system();
+    st_release_sys_u32(&c->serial, serial);
+  }
+}
+
+// ---------------------------------------------------------------- front end (block 0)
+static __device__ void front_end(const gpuos_kparams& kp, BlockCtl& c) {
+  const u32 tid = threadIdx.x, T = blockDim.x;
+  u64 next = 0;
+  if (tid == 0) {
+    volatile gpuos_host_shared* h = kp.host;
+    h->kernel_started = 1u;
+    __threadfence_system();
+    c.fe_exit = 0;
+  }
+  __syncthreads();
+  for (;;) {
+    if (tid == 0) {
+      for (;;) {
+        u64 head = ld_acquire_sys_u64(&kp.host->ring_head);
+        if (head > next) break;
+      }
+      volatile gpuos_cmd* e = &kp.ring[next & kp.ring_mask];
+      c.cmd.kind = e->kind;
+      c.cmd.a = e->a;
+      c.cmd.b = e->b;
+      c.cmd.c = e->c;
+    }
+    __syncthreads();
+    const gpuos_cmd cmd = c.cmd;
+    if (cmd.kind == GPUOS_CMD_SUBMIT) {
+      const u32 slot = cmd.a, serial = cmd.b, tag = cmd.c;
+      const gpuos_graph_static* gsp = &kp.graphs[slot];
+      const u32 nroots = gsp->nroots, root_tiles = gsp->root_tiles;
+      const u32* roots = gsp->roots;
+      const u32* prefix = gsp->root_prefix;
+      if (tid == 0) {
+        gpuos_graph_dyn* d = &kp.dyn[slot];
+        d->serial = serial;
+        d->sinks_left = (i32)gsp->nsinks;
+        d->status = 0;
+        d->failed_task = 0xFFFFFFFFu;
+        d->failed_op = 0xFFFFFFFFu;
+        c.q_base = atom_add_relaxed_u64(&kp.st->q_tail, root_tiles);
+        fence_acq_rel_gpu();
+      }
+      __syncthreads();
+      const u64 base = c.q_base;
+      if (root_tiles == nroots) {  // all roots have one tile
+        for (u32 r = tid; r < nroots; r += T)
+          st_relaxed_u64(&kp.q_slots[(base + r) & kp.q_mask], gpuos_item_make(tag, slot, __ldcg(roots + r), 0));
+      } else {
+        for (u32 r = tid; r < nroots; r += T) {
+          const u32 id = __ldcg(roots + r), p0 = __ldcg(prefix + r), p1 = __ldcg(prefix + r + 1);
+          for (u32 k = p0; k < p1; ++k)
+            st_relaxed_u64(&kp.q_slots[(base + k) & kp.q_mask], gpuos_item_make(tag, slot, id, k - p0));
+        }
+      }
+    } else if (cmd.kind == GPUOS_CMD_FLIP) {
+      if (tid == 0) {
+        const u32 op = cmd.a;
+        fence_acq_rel_gpu();
+        u64 cur = ld_relaxed_u64(&kp.opword[op]);
+        u64 old;
+        for (;;) {  // exchange to (gen+1, count 0); retry if a task raced in between
+          const u64 nw = (u64)((gpuos_opword_gen(cur) + 1u) & 0xFFFFu) << 48;
+          old = atomicCAS((unsigned long long*)&kp.opword[op], cur, nw);
+          if (old == cur) break;
+          cur = old;
+        }
+        const u32 og = gpuos_opword_gen(old);
+        st_relaxed_u64(&kp.started[op * 2 + (og & 1u)], gpuos_opword_count(old));
+        fence_acq_rel_gpu();
+        volatile gpuos_host_shared* h = kp.host;
+        h->flip_gen = (og + 1u) & 0xFFFFu;
+      }
+    } else if (cmd.kind == GPUOS_CMD_SHUTDOWN) {
+      if (tid == 0) {
+        st_relaxed_u32(&kp.st->stop, 1u);
+        c.fe_exit = 1;
+      }
+    }
+    __syncthreads();
+    ++next;
+    if (tid == 0) {
+      __threadfence_system();
+      st_release_sys_u64(&kp.host->ring_consumed, next);
+    }
+    if (c.fe_exit) break;  // read after the barrier above; written only by thread 0 before it
+  }
+}
+
+// ---------------------------------------------------------------- workers
+extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
+  extern __shared__ __align__(16) char smem[];
+  BlockCtl& c = *reinterpret_cast<BlockCtl*>(smem);
+  char* recbuf = smem + kp.rec_buf_offset;
+  const gpuos_task_rec* rec = reinterpret_cast<const gpuos_task_rec*>(recbuf);
+  const u32 tid = threadIdx.x, T = blockDim.x;
+
+  if (blockIdx.x == 0) {
+    front_end(kp, c);
+    return;
+  }
+  if (tid == 0) {
+    c.gs_key = 0xFFFFFFFFu;
+    c.exit = 0;
+    c.have_local = 0;
+    c.preop_valid = 0;
+    c.cache_op = 0xFFFFFFFFu;
+    c.cache_gen = 0xFFFFFFFFu;
+    c.ctx.smem = smem + kp.op_smem_offset;
+    c.ctx.smem_bytes = kp.op_smem_bytes;
+    c.ctx.scratch = kp.scratch + (u64)blockIdx.x * kp.scratch_bytes;
+    c.ctx.scratch_bytes = kp.scratch_bytes;
+    c.ctx.args = reinterpret_cast<const gpuos_arg*>(recbuf + sizeof(gpuos_task_rec));
+  }
+  for (;;) {
+    // 1. Take an item: the local continuation, else a ticket of the ready queue.
+    if (tid == 0) {
+      u64 item;
+      if (c.have_local) {
+        item = c.local_item;
+        c.have_local = 0;
+      } else {
+        c.preop_valid = 0;
+        const u64 t = atom_add_relaxed_u64(&kp.st->q_head, 1);
+        u64* s = &kp.q_slots[t & kp.q_mask];
+        u32 spins = 0;
+        for (;;) {
+          u64 v = ld_relaxed_u64(s);
+          if (v != GPUOS_ITEM_EMPTY) {
+            v = atom_exch_acquire_u64(s, GPUOS_ITEM_EMPTY);
+            if (v != GPUOS_ITEM_EMPTY) {
+              item = v;
+              break;
+            }
+          }
+          if ((++spins & 255u) == 0u && ld_relaxed_u32(&kp.st->stop)) {
+            item = GPUOS_ITEM_EMPTY;
+            break;
+          }
+        }
+      }
+      if (item == GPUOS_ITEM_EMPTY) {
+        c.exit = 1;
+      } else {
+        c.slot = gpuos_item_slot(item);
+        c.task = gpuos_item_task(item);
+        c.tile = gpuos_item_tile(item);
+        c.tag = gpuos_item_tag(item);
+        const u32 key = c.slot | (c.tag << 8);
+        if (key != c.gs_key) {
+          const uint4* src = reinterpret_cast<const uint4*>(&kp.graphs[c.slot]);
+          uint4* dst = reinterpret_cast<uint4*>(&c.gs);
+#pragma unroll
+          for (int i = 0; i < (int)(sizeof(gpuos_graph_static) / 16); ++i) dst[i] = __ldcg(src + i);
+          c.gs_key = key;
+        }
+      }
+    }
+    __syncthreads();
+    if (c.exit) break;
+
+    // 2. Load the task record (header + argument descriptors) with all threads; thread 0
+    //    reads the submission state and, for a continuation, takes the operator slot now.
+    {
+      const uint4* src = reinterpret_cast<const uint4*>(c.gs.recs + (u64)c.task * c.gs.rec_stride);
+      uint4* dst = reinterpret_cast<uint4*>(recbuf);
+      const u32 n16 = c.gs.rec_stride / 16u;
+      for (u32 i = tid; i < n16; i += T) dst[i] = __ldcg(src + i);
+      if (tid == 0) {
+        const gpuos_graph_dyn* d = &kp.dyn[c.slot];
+        c.serial = __ldcg(&d->serial);
+        c.status = __ldcg(&d->status);
+        if (c.preop_valid) c.opw = atom_add_acq_rel_u64(&kp.opword[c.preop], 1);
+      }
+    }
+    __syncthreads();
+
+    // 3. Resolve the operator: one read of the active slot per task.
+    if (tid == 0) {
+      const u32 op = rec->op;
+      u64 fn = 0;
+      c.counted = 0;
+      c.op = op;
+      if (op < kp.max_ops) {
+        u64 w;
+        if (c.preop_valid && c.preop == op) {
+          w = c.opw;
+        } else {
+          if (c.preop_valid) red_add_relaxed_u64(&kp.ended[c.preop * 2 + gpuos_opword_slot(c.opw)], 1);
+          w = atom_add_acq_rel_u64(&kp.opword[op], 1);
+        }
+        c.counted = 1;
+        const u32 gen = gpuos_opword_gen(w);
+        c.opslot = gen & 1u;
+        if (c.cache_op == op && c.cache_gen == gen) {
+          fn = c.cache_fn;
+        } else {
+          fn = __ldcg(&kp.opfn[op * 2 + c.opslot]);
+          c.cache_op = op;
+          c.cache_gen = gen;
+          c.cache_fn = fn;
+        }
+      } else if (c.preop_valid) {
+        red_add_relaxed_u64(&kp.ended[c.preop * 2 + gpuos_opword_slot(c.opw)], 1);
+      }
+      c.preop_valid = 0;
+      c.fn = fn;
+      if (fn == 0) graph_fail(kp, c.slot, /*GPUOS_ERROR_UNKNOWN_OP*/ -15, c.task, op);
+      c.run = (fn != 0 && c.status == 0) ? 1u : 0u;
+      c.ctx.nargs = rec->nargs;
+      c.ctx.tile = c.tile;
+      c.ctx.ntiles = rec->ntiles;
+      c.ctx.task = c.task;
+      c.ctx.graph = c.slot;
+      c.ctx.op = op;
+      c.ctx.flags = rec->user_flags;
+    }
+    __syncthreads();
+
+    // 4. Run one tile.
+    if (c.run) reinterpret_cast<gpuos_op_fn>(c.fn)(&c.ctx);
+    __syncthreads();
+
+    // 5. Completion: tile counter, successors, graph completion.
+    const u32 nsucc = rec->nsucc;
+    if (tid == 0) {
+      if (c.counted) red_add_relaxed_u64(&kp.ended[c.op * 2 + c.opslot], 1);
+      const u32 ntiles = rec->ntiles;
+      u32 last = 1;
+      if (ntiles > 1) {
+        fence_acq_rel_gpu();
+        last = gpuos_counter_is_last(atom_add_acq_rel_u32(&c.gs.tiles_done[c.task], 1), c.serial, ntiles);
+      }
+      c.last = last;
+      c.claim = 0;
+      if (last) {
+        if (nsucc == 0) {
+          sink_done(kp, c.slot, c.serial);
+        } else if (nsucc == 1) {
+          const u32 s = rec->succ;
+          u32 ready = 1;
+          if (!(rec->sflags & GPUOS_SF_SUCC_LOCAL_READY))
+            ready = gpuos_counter_is_last(atom_add_acq_rel_u32(&c.gs.arrivals[s], 1), c.serial, rec->succ_npred);
+          if (ready) {
+            c.local_item = gpuos_item_make(c.tag, c.slot, s, 0);
+            c.have_local = 1;
+            c.preop = rec->succ_op;
+            c.preop_valid = rec->succ_op < kp.max_ops ? 1u : 0u;
+            push_tiles(kp, c.tag, c.slot, s, 1, rec->succ_ntiles);
+          }
+        }
+      }
+    }
+    if (nsucc > 1) {
+      __syncthreads();
+      if (c.last) {
+        const gpuos_succ_ent* se = c.gs.succ + rec->succ;
+        for (u32 j = tid; j < nsucc; j += T) {
+          const uint4 e = __ldcg(reinterpret_cast<const uint4*>(se + j));  // id, op, ntiles, npred
+          u32 ready = 1;
+          if (e.w != 1u) ready = gpuos_counter_is_last(atom_add_acq_rel_u32(&c.gs.arrivals[e.x], 1), c.serial, e.w);
+          else fence_acq_rel_gpu();
+          if (ready) {
+            u32 first = 0;
+            if (atomicCAS(&c.claim, 0, 1) == 0) {
+              c.local_item = gpuos_item_make(c.tag, c.slot, e.x, 0);
+              c.have_local = 1;
+              c.preop = e.y;
+              c.preop_valid = e.y < kp.max_ops ? 1u : 0u;
+              first = 1;
+            }
+            push_tiles(kp, c.tag, c.slot, e.x, first, e.z);
+          }
+        }
+      }
+    }
+    __syncthreads();
+  }
+}

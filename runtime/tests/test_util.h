@@ -1,0 +1,101 @@
+// Minimal test helpers (no framework dependency, so the suite builds wherever the runtime does).
+#pragma once
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "gpuos/runtime.h"
+
+namespace t {
+inline int& failures() {
+  static int f = 0;
+  return f;
+}
+struct Case {
+  const char* name;
+  std::function<void()> fn;
+};
+inline std::vector<Case>& cases() {
+  static std::vector<Case> c;
+  return c;
+}
+struct Reg {
+  Reg(const char* n, std::function<void()> f) { cases().push_back({n, std::move(f)}); }
+};
+inline int run_all(int argc, char** argv) {
+  int ran = 0;
+  for (auto& c : cases()) {
+    if (argc > 1) {
+      bool sel = false;
+      for (int i = 1; i < argc; ++i)
+        if (std::string(argv[i]) == c.name) sel = true;
+      if (!sel) continue;
+    }
+    int before = failures();
+    auto t0 = std::chrono::steady_clock::now();
+    std::printf("[ RUN  ] %s\n", c.name);
+    std::fflush(stdout);
+    c.fn();
+    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    std::printf("[ %s ] %s (%.1f ms)\n", failures() == before ? " OK " : "FAIL", c.name, ms);
+    std::fflush(stdout);
+    ++ran;
+  }
+  std::printf("%d case(s), %d failure(s)\n", ran, failures());
+  return failures() ? 1 : 0;
+}
+}  // namespace t
+
+#define TEST_CASE(name)                              \
+  static void name();                                \
+  static t::Reg reg_##name(#name, name);             \
+  static void name()
+
+#define CHECK(cond)                                                                  \
+  do {                                                                               \
+    if (!(cond)) {                                                                   \
+      std::printf("  %s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond);          \
+      ++t::failures();                                                               \
+    }                                                                                \
+  } while (0)
+#define CHECK_EQ(a, b)                                                                                  \
+  do {                                                                                                  \
+    auto va_ = (a);                                                                                     \
+    auto vb_ = (b);                                                                                     \
+    if (!(va_ == vb_)) {                                                                                \
+      std::printf("  %s:%d: CHECK_EQ failed: %s (%lld) != %s (%lld)\n", __FILE__, __LINE__, #a,         \
+                  (long long)va_, #b, (long long)vb_);                                                  \
+      ++t::failures();                                                                                  \
+    }                                                                                                   \
+  } while (0)
+#define CHECK_OK(expr)                                                                                    \
+  do {                                                                                                    \
+    gpuos_status_t s_ = (expr);                                                                           \
+    if (s_ != GPUOS_OK) {                                                                                 \
+      std::printf("  %s:%d: %s -> %s: %s\n", __FILE__, __LINE__, #expr, gpuos_status_string(s_),          \
+                  gpuos_last_error());                                                                    \
+      ++t::failures();                                                                                    \
+    }                                                                                                     \
+  } while (0)
+#define REQUIRE_OK(expr)                                                                                  \
+  do {                                                                                                    \
+    gpuos_status_t s_ = (expr);                                                                           \
+    if (s_ != GPUOS_OK) {                                                                                 \
+      std::printf("  %s:%d: %s -> %s: %s\n", __FILE__, __LINE__, #expr, gpuos_status_string(s_),          \
+                  gpuos_last_error());                                                                    \
+      ++t::failures();                                                                                    \
+      return;                                                                                             \
+    }                                                                                                     \
+  } while (0)
+#define CHECK_STATUS(expr, want)                                                                          \
+  do {                                                                                                    \
+    gpuos_status_t s_ = (expr);                                                                           \
+    if (s_ != (want)) {                                                                                   \
+      std::printf("  %s:%d: %s -> %s, expected %s (%s)\n", __FILE__, __LINE__, #expr,                    \
+                  gpuos_status_string(s_), gpuos_status_string(want), gpuos_last_error());                \
+      ++t::failures();                                                                                    \
+    }                                                                                                     \
+  } while (0)
