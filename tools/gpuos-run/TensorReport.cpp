@@ -17,25 +17,6 @@ static std::string formatDouble(const char *format, int precision, double v) {
   return buffer;
 }
 
-std::string gpuos::ref::summarizeTensor(const Tensor &t) {
-  char hash[32];
-  std::snprintf(hash, sizeof(hash), "0x%016" PRIx64, checksum(t));
-  std::string line = tensorTypeString(t.dtype, t.shape) + " checksum=" + hash;
-  if (t.values.empty())
-    return line + " min=n/a max=n/a mean=n/a";
-  double lo = t.values[0], hi = t.values[0], sum = 0.0;
-  for (double v : t.values) {
-    // Comparisons skip NaN; let it win explicitly.
-    lo = std::isnan(v) || v < lo ? v : lo;
-    hi = std::isnan(v) || v > hi ? v : hi;
-    sum += v;
-  }
-  double mean = sum / static_cast<double>(t.values.size());
-  return line + " min=" + formatDouble("%.*g", 6, lo) +
-         " max=" + formatDouble("%.*g", 6, hi) +
-         " mean=" + formatDouble("%.*g", 6, mean);
-}
-
 static std::string formatElement(double v, DType t) {
   if (t == DType::I1)
     return v != 0.0 ? "true" : "false";
@@ -51,6 +32,26 @@ static std::string formatElement(double v, DType t) {
       return s;
   }
   return formatDouble("%.*g", 17, v);
+}
+
+std::string gpuos::ref::summarizeTensor(const Tensor &t) {
+  char hash[32];
+  std::snprintf(hash, sizeof(hash), "0x%016" PRIx64, checksum(t));
+  std::string line = tensorTypeString(t.dtype, t.shape) + " checksum=" + hash;
+  if (t.values.empty())
+    return line + " min=n/a max=n/a mean=n/a";
+  double lo = t.values[0], hi = t.values[0], sum = 0.0;
+  for (double v : t.values) {
+    // Comparisons skip NaN; let it win explicitly.
+    lo = std::isnan(v) || v < lo ? v : lo;
+    hi = std::isnan(v) || v > hi ? v : hi;
+    sum += v;
+  }
+  double mean = sum / static_cast<double>(t.values.size());
+  // min and max are elements: print them exactly, as --print-values does.
+  return line + " min=" + formatElement(lo, t.dtype) +
+         " max=" + formatElement(hi, t.dtype) + " mean=" +
+         (std::isnan(mean) ? "nan" : formatDouble("%.*g", 6, mean));
 }
 
 /// Appends the sub-array at `depth` starting at element `offset`.

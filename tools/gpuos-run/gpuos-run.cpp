@@ -115,8 +115,10 @@ static FailureOr<std::vector<ref::Tensor>> loadInputs(GraphOp graph) {
   }
   if (inputFiles.size() != count) {
     fail("graph @" + graph.getSymName() + " takes " + llvm::Twine(count) +
-         " inputs but " + llvm::Twine(inputFiles.size()) +
-         " --input files were given");
+         (count == 1 ? " input" : " inputs") + " but " +
+         llvm::Twine(inputFiles.size()) +
+         (inputFiles.size() == 1 ? " --input file was" : " --input files were") +
+         " given");
     return failure();
   }
   for (unsigned i = 0; i < count; ++i) {
