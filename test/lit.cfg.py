@@ -22,7 +22,8 @@ llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 llvm_config.with_environment("PATH", config.gpuos_tools_dir, append_path=True)
 
-tools = ["gpuos-opt", "gpuos-translate", "gpuos-run", "gpuos-parse-fuzzer"]
+tools = ["gpuos-opt", "gpuos-translate", "gpuos-run", "gpuos-parse-fuzzer",
+         "gpuos-cuda-check", "gpuos-difftest"]
 llvm_config.add_tool_substitutions(
     [t for t in tools if os.path.exists(os.path.join(config.gpuos_tools_dir, t))],
     [config.gpuos_tools_dir])
@@ -43,6 +44,11 @@ if shutil.which("nvidia-smi"):
             config.available_features.add("cuda-gpu")
     except OSError:
         pass
+
+# Emitted CUDA is compiled and linked (NVRTC, nvJitLink) where the checker
+# was built; no GPU needed.
+if os.path.exists(os.path.join(config.gpuos_tools_dir, "gpuos-cuda-check")):
+    config.available_features.add("nvrtc")
 
 if config.gpuos_sanitized:
     config.available_features.add("sanitized")

@@ -1,0 +1,1352 @@
+//===- CudaEmitter.cpp - prints one planned task as a CUDA operator -------===//
+//
+// A plain printer in the style of MLIR's C++ emitter: it follows a TaskPlan
+// (CudaTaskPlan.cpp), names every computed value once per scope, and prints
+// each op kind with its own method. A value is printed at an index: a list
+// of C expressions, one per dimension of the value, so views and
+// broadcasting become index maps and elementwise chains fuse into the loop
+// that needs them.
+//
+//===----------------------------------------------------------------------===//
+
+#include "gpuos/CodeGen/CudaEmitter.h"
+#include "CudaPrelude.h"
+#include "CudaTaskPlan.h"
+
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/Support/IndentedOstream.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/TypeSwitch.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/FormatVariadic.h"
+
+#include <cmath>
+
+using namespace mlir;
+using namespace gpuos;
+using namespace gpuos::cuda;
+
+//===----------------------------------------------------------------------===//
+// Element types and literals
+//===----------------------------------------------------------------------===//
+
+static ArrayRef<int64_t> shapeOf(Value v) {
+  return cast<RankedTensorType>(v.getType()).getShape();
+}
+static Type elementTypeOf(Value v) {
+  return cast<RankedTensorType>(v.getType()).getElementType();
+}
+
+/// The C type values are computed in: f16 and bf16 compute in float.
+static StringRef computeType(Type t) {
+  if (t.isInteger(1))
+    return "bool";
+  if (t.isInteger(32))
+    return "gpuos_i32";
+  if (t.isInteger(64))
+    return "gpuos_i64";
+  return "float";
+}
+
+/// The C type of one element in memory.
+static StringRef storageType(Type t) {
+  if (t.isInteger(1))
+    return "gpuos_u8";
+  if (t.isF16() || t.isBF16())
+    return "gpuos_u16";
+  return computeType(t);
+}
+
+static bool isFloat(Type t) { return isa<FloatType>(t); }
+
+/// `expr` (compute type) rounded to the precision of `t`.
+static std::string roundTo(Type t, StringRef expr) {
+  if (t.isF16())
+    return ("gpuos_round_f16(" + expr + ")").str();
+  if (t.isBF16())
+    return ("gpuos_round_bf16(" + expr + ")").str();
+  return expr.str();
+}
+
+/// A stored element read back into the compute type.
+static std::string fromStorage(Type t, StringRef expr) {
+  if (t.isF16())
+    return ("gpuos_f16_to_f32(" + expr + ")").str();
+  if (t.isBF16())
+    return ("gpuos_bf16_to_f32(" + expr + ")").str();
+  if (t.isInteger(1))
+    return ("(" + expr + " != 0)").str();
+  return expr.str();
+}
+
+/// A computed value converted for storing.
+static std::string toStorage(Type t, StringRef expr) {
+  if (t.isF16())
+    return ("gpuos_f32_to_f16(" + expr + ")").str();
+  if (t.isBF16())
+    return ("gpuos_f32_to_bf16(" + expr + ")").str();
+  if (t.isInteger(1))
+    return ("(gpuos_u8)(" + expr + ")").str();
+  return expr.str();
+}
+
+/// A float literal that reads back as the same f32 value.
+static std::string floatLiteral(double v) {
+  if (std::isnan(v))
+    return "__int_as_float(0x7fc00000)";
+  if (std::isinf(v))
+    return v > 0 ? "__int_as_float(0x7f800000)" : "__int_as_float(0xff800000)";
+  std::string s = llvm::formatv("{0}", llvm::format("%.9g", v)).str();
+  if (s.find_first_of(".en") == std::string::npos)
+    s += ".0";
+  s += "f";
+  return v < 0 ? "(" + s + ")" : s;
+}
+
+static std::string intLiteral(int64_t v, Type t) {
+  if (t.isInteger(1))
+    return v ? "true" : "false";
+  if (t.isInteger(64)) {
+    if (v == INT64_MIN)
+      return "(-9223372036854775807LL - 1)";
+    std::string s = std::to_string(v) + "LL";
+    return v < 0 ? "(" + s + ")" : s;
+  }
+  if (v == INT32_MIN)
+    return "(-2147483647 - 1)";
+  std::string s = std::to_string(v);
+  return v < 0 ? "(" + s + ")" : s;
+}
+
+/// The literal of one element attribute value in the compute type of `t`.
+static std::string literal(Attribute attr, Type t) {
+  if (auto f = dyn_cast<FloatAttr>(attr))
+    return floatLiteral(f.getValueAsDouble());
+  auto i = cast<IntegerAttr>(attr);
+  return intLiteral(t.isInteger(1) ? (int64_t)i.getValue().getBoolValue()
+                                   : i.getValue().getSExtValue(),
+                    t);
+}
+
+/// The identity of a reduction and of max/min in the compute type of `t`.
+static std::string reductionInit(ReduceKind kind, Type t) {
+  bool fp = isFloat(t);
+  switch (kind) {
+  case ReduceKind::sum:
+  case ReduceKind::mean:
+    return fp ? "0.0f" : intLiteral(0, t);
+  case ReduceKind::prod:
+    return fp ? "1.0f" : intLiteral(1, t);
+  case ReduceKind::max:
+    return fp ? floatLiteral(-INFINITY)
+              : intLiteral(t.isInteger(64) ? INT64_MIN : INT32_MIN, t);
+  case ReduceKind::min:
+    return fp ? floatLiteral(INFINITY)
+              : intLiteral(t.isInteger(64) ? INT64_MAX : INT32_MAX, t);
+  }
+  llvm_unreachable("reduce kind");
+}
+
+static StringRef combinerName(ReduceKind kind) {
+  switch (kind) {
+  case ReduceKind::sum:
+  case ReduceKind::mean:
+    return "gpuos_op_sum";
+  case ReduceKind::prod:
+    return "gpuos_op_prod";
+  case ReduceKind::max:
+    return "gpuos_op_max";
+  case ReduceKind::min:
+    return "gpuos_op_min";
+  }
+  llvm_unreachable("reduce kind");
+}
+
+static std::string shapeString(ArrayRef<int64_t> shape) {
+  return "[" + llvm::join(llvm::map_range(shape, [](int64_t d) {
+                            return std::to_string(d);
+                          }),
+                          ", ") +
+         "]";
+}
+
+static std::string typeString(Type t) {
+  std::string s;
+  llvm::raw_string_ostream os(s);
+  t.print(os);
+  return s;
+}
+
+//===----------------------------------------------------------------------===//
+// TaskPrinter
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// One C expression per dimension of the value it indexes.
+using Index = SmallVector<std::string, 4>;
+
+/// A pointer and per-dimension strides (C expressions) of a stored tensor.
+struct BufferRef {
+  std::string pointer;
+  SmallVector<std::string, 4> strides;
+};
+
+/// Prints one planned task: its constant arrays, then the operator.
+class TaskPrinter {
+public:
+  explicit TaskPrinter(const TaskPlan &plan)
+      : plan(plan), bodyStream(body), os(bodyStream),
+        constantStream(constants) {}
+
+  /// The operator's source text, or failure after reporting an error.
+  FailureOr<std::string> print();
+
+private:
+  // Scoped value names: a value printed at an index is named once per scope.
+  struct Scope {
+    explicit Scope(TaskPrinter &p) : p(p) { p.names.emplace_back(); }
+    ~Scope() { p.names.pop_back(); }
+    TaskPrinter &p;
+  };
+  static std::string key(Value v, const Index &idx) {
+    return llvm::formatv("{0}@{1}", v.getAsOpaquePointer(),
+                         llvm::join(idx, ","))
+        .str();
+  }
+  std::optional<std::string> lookup(Value v, const Index &idx) const;
+  void bind(Value v, const Index &idx, std::string name);
+  std::string fresh(StringRef prefix) {
+    return (prefix + Twine(counter++)).str();
+  }
+  /// Declares `const TYPE name = expr;` and returns the name.
+  std::string declare(StringRef type, StringRef prefix, StringRef expr);
+
+  // Index maps.
+  std::string indexVar(StringRef expr) {
+    return declare("gpuos_i64", "t", expr);
+  }
+  Index delinearize(StringRef linear, ArrayRef<int64_t> shape);
+  std::string linearize(const Index &idx, ArrayRef<int64_t> shape);
+  static Index broadcastIndex(const Index &idx, ArrayRef<int64_t> fromShape,
+                              ArrayRef<int64_t> toShape);
+  static std::string offset(const Index &idx, const BufferRef &buffer);
+
+  // Buffers.
+  BufferRef argBuffer(unsigned arg, Value v) const;
+  BufferRef storedBuffer(Value v) const;
+  void store(Value v, const Index &idx, StringRef value);
+
+  // Values at an index.
+  std::string valueAt(Value v, const Index &idx);
+  std::string printOp(Operation *op, Value v, const Index &idx);
+  std::string printBinary(Operation *op, const Index &idx);
+  std::string printUnary(Operation *op, const Index &idx);
+  std::string printOperation(CmpOp op, const Index &idx);
+  std::string printOperation(SelectOp op, const Index &idx);
+  std::string printOperation(CastOp op, const Index &idx);
+  std::string printOperation(FillOp op, const Index &idx);
+  std::string printOperation(ConstantOp op, const Index &idx);
+  std::string printOperation(ReshapeOp op, const Index &idx);
+  std::string printOperation(PermuteOp op, const Index &idx);
+  std::string printOperation(SliceOp op, const Index &idx);
+  std::string printOperation(BroadcastToOp op, const Index &idx);
+  std::string printOperation(ConcatOp op, const Index &idx);
+
+  // Stages.
+  void printHeader();
+  void printArguments();
+  void printStage(const Stage &stage, unsigned number);
+  void printElementwiseStage(const Stage &stage);
+  void printElementwiseLoop(const Stage &stage, StringRef first,
+                            StringRef step);
+  void printVectorLoop(const Stage &stage, StringRef first, StringRef step);
+  void printRowLoop(const Stage &stage, llvm::function_ref<void()> body);
+  void printReduceStage(const Stage &stage);
+  void printMatmulStage(const Stage &stage);
+  void printRowOpStage(const Stage &stage);
+  void printColumnLoop(const Stage &stage, bool registers, bool usesColumn,
+                       StringRef init,
+                       llvm::function_ref<void(StringRef slot)> body);
+  Index rowOpInputIndex(const Stage &stage, StringRef col);
+  std::string groupReduce(const Stage &stage, StringRef var, StringRef type,
+                          StringRef combiner);
+  void printOutputs(const Stage &stage, const Index &idx, StringRef core);
+
+  const TaskPlan &plan;
+  std::string body;
+  llvm::raw_string_ostream bodyStream;
+  raw_indented_ostream os;
+  std::string constants;
+  llvm::raw_string_ostream constantStream;
+  std::vector<llvm::StringMap<std::string>> names;
+  unsigned counter = 0;
+  unsigned constantCount = 0;
+  llvm::DenseMap<Operation *, std::string> constantArrays;
+  /// Values stored by the stages printed so far.
+  llvm::DenseSet<Value> available;
+  /// The input index of the current row (kept dims; reduced dims empty).
+  Index rowIndex;
+  LogicalResult status = success();
+};
+} // namespace
+
+std::optional<std::string> TaskPrinter::lookup(Value v,
+                                               const Index &idx) const {
+  std::string k = key(v, idx);
+  for (auto it = names.rbegin(); it != names.rend(); ++it) {
+    auto found = it->find(k);
+    if (found != it->end())
+      return found->second;
+  }
+  return std::nullopt;
+}
+
+void TaskPrinter::bind(Value v, const Index &idx, std::string name) {
+  names.back()[key(v, idx)] = std::move(name);
+}
+
+std::string TaskPrinter::declare(StringRef type, StringRef prefix,
+                                 StringRef expr) {
+  std::string name = fresh(prefix);
+  os << "const " << type << " " << name << " = " << expr << ";\n";
+  return name;
+}
+
+//===----------------------------------------------------------------------===//
+// Index maps
+//===----------------------------------------------------------------------===//
+
+Index TaskPrinter::delinearize(StringRef linear, ArrayRef<int64_t> shape) {
+  Index idx;
+  int64_t stride = 1;
+  SmallVector<int64_t> strides(shape.size());
+  for (int64_t d = shape.size() - 1; d >= 0; --d) {
+    strides[d] = stride;
+    stride *= shape[d];
+  }
+  // The leading non-unit dim needs no modulo: linear < product(shape).
+  int64_t leading = 0;
+  while (leading < (int64_t)shape.size() && shape[leading] == 1)
+    ++leading;
+  for (auto [d, size] : llvm::enumerate(shape)) {
+    if (size == 1) {
+      idx.push_back("0");
+      continue;
+    }
+    std::string e = linear.str();
+    if (strides[d] != 1)
+      e = "(" + e + " / " + std::to_string(strides[d]) + ")";
+    if ((int64_t)d != leading)
+      e += " % " + std::to_string(size);
+    idx.push_back(e == linear ? e : indexVar(e));
+  }
+  return idx;
+}
+
+std::string TaskPrinter::linearize(const Index &idx, ArrayRef<int64_t> shape) {
+  SmallVector<std::string> terms;
+  int64_t stride = 1;
+  for (int64_t d = shape.size() - 1; d >= 0; --d) {
+    if (idx[d] != "0")
+      terms.push_back(stride == 1 ? idx[d]
+                                  : idx[d] + " * " + std::to_string(stride));
+    stride *= shape[d];
+  }
+  if (terms.empty())
+    return "0";
+  if (terms.size() == 1)
+    return terms.front();
+  std::reverse(terms.begin(), terms.end());
+  return indexVar(llvm::join(terms, " + "));
+}
+
+Index TaskPrinter::broadcastIndex(const Index &idx, ArrayRef<int64_t> fromShape,
+                                  ArrayRef<int64_t> toShape) {
+  // `toShape` broadcasts to `fromShape`: align trailing dims, size-1 dims
+  // read element 0 (stride 0).
+  Index out;
+  size_t lead = fromShape.size() - toShape.size();
+  for (auto [d, size] : llvm::enumerate(toShape))
+    out.push_back(size == 1 ? "0" : idx[lead + d]);
+  return out;
+}
+
+std::string TaskPrinter::offset(const Index &idx, const BufferRef &buffer) {
+  SmallVector<std::string> terms;
+  for (auto [i, s] : llvm::zip(idx, buffer.strides)) {
+    if (i == "0" || s == "0")
+      continue;
+    terms.push_back(s == "1" ? i : i + " * " + s);
+  }
+  return terms.empty() ? "0" : llvm::join(terms, " + ");
+}
+
+//===----------------------------------------------------------------------===//
+// Buffers
+//===----------------------------------------------------------------------===//
+
+static std::string argName(const TaskPlan &plan, unsigned arg) {
+  TaskOp task = plan.task;
+  unsigned numInputs = task.getInputs().size();
+  return arg < numInputs ? "in" + std::to_string(arg)
+                         : "out" + std::to_string(arg - numInputs);
+}
+
+BufferRef TaskPrinter::argBuffer(unsigned arg, Value v) const {
+  BufferRef buffer{argName(plan, arg), {}};
+  for (auto [d, size] : llvm::enumerate(shapeOf(v)))
+    buffer.strides.push_back(size == 1 ? "0"
+                                       : buffer.pointer + "_s" +
+                                             std::to_string(d));
+  return buffer;
+}
+
+BufferRef TaskPrinter::storedBuffer(Value v) const {
+  const Storage &storage = plan.storage.lookup(v);
+  if (!storage.resultArgs.empty())
+    return argBuffer(storage.resultArgs.front(), v);
+  BufferRef buffer{"tmp" + std::to_string(storage.scratchOffset), {}};
+  ArrayRef<int64_t> shape = shapeOf(v);
+  buffer.strides.resize(shape.size());
+  int64_t stride = 1;
+  for (int64_t d = shape.size() - 1; d >= 0; --d) {
+    buffer.strides[d] = shape[d] == 1 ? "0" : std::to_string(stride);
+    stride *= shape[d];
+  }
+  return buffer;
+}
+
+void TaskPrinter::store(Value v, const Index &idx, StringRef value) {
+  const Storage &storage = plan.storage.lookup(v);
+  std::string stored = toStorage(elementTypeOf(v), value);
+  for (unsigned arg : storage.resultArgs) {
+    BufferRef buffer = argBuffer(arg, v);
+    os << buffer.pointer << "[" << offset(idx, buffer) << "] = " << stored
+       << ";\n";
+  }
+  if (storage.scratchOffset >= 0) {
+    BufferRef buffer = storedBuffer(v);
+    if (!storage.resultArgs.empty())
+      buffer.pointer = "tmp" + std::to_string(storage.scratchOffset);
+    os << buffer.pointer << "[" << offset(idx, buffer) << "] = " << stored
+       << ";\n";
+  }
+}
+
+//===----------------------------------------------------------------------===//
+// Values
+//===----------------------------------------------------------------------===//
+
+std::string TaskPrinter::valueAt(Value v, const Index &idx) {
+  if (auto name = lookup(v, idx))
+    return *name;
+  Type t = elementTypeOf(v);
+  std::string name;
+  if (auto arg = dyn_cast<BlockArgument>(v)) {
+    BufferRef buffer = argBuffer(arg.getArgNumber(), v);
+    name = declare(computeType(t), "v",
+                   fromStorage(t, buffer.pointer + "[" +
+                                      offset(idx, buffer) + "]"));
+  } else if (available.contains(v)) {
+    BufferRef buffer = storedBuffer(v);
+    name = declare(computeType(t), "v",
+                   fromStorage(t, buffer.pointer + "[" +
+                                      offset(idx, buffer) + "]"));
+  } else {
+    name = printOp(v.getDefiningOp(), v, idx);
+  }
+  bind(v, idx, name);
+  return name;
+}
+
+std::string TaskPrinter::printOp(Operation *op, Value v, const Index &idx) {
+  if (isAnchor(op)) {
+    // The plan stores every anchor another stage reads; reaching one here
+    // means the plan and the printer disagree.
+    status = op->emitError("internal error: the CUDA emitter reached '")
+             << op->getName() << "' outside its stage";
+    return "0";
+  }
+  return llvm::TypeSwitch<Operation *, std::string>(op)
+      .Case<AddOp, SubOp, MulOp, DivOp, MaxOp, MinOp, PowOp>(
+          [&](Operation *op) { return printBinary(op, idx); })
+      .Case<NegOp, AbsOp, ExpOp, LogOp, SqrtOp, RsqrtOp, TanhOp, SigmoidOp,
+            ReluOp, SiluOp, SinOp, CosOp, GeluOp>(
+          [&](Operation *op) { return printUnary(op, idx); })
+      .Case<CmpOp, SelectOp, CastOp, FillOp, ConstantOp, ReshapeOp, PermuteOp,
+            SliceOp, BroadcastToOp, ConcatOp>(
+          [&](auto op) { return printOperation(op, idx); })
+      .Default([&](Operation *op) {
+        status = op->emitError("cannot emit CUDA for '")
+                 << op->getName() << "'";
+        return std::string("0");
+      });
+}
+
+std::string TaskPrinter::printBinary(Operation *op, const Index &idx) {
+  Value result = op->getResult(0);
+  Type t = elementTypeOf(result);
+  std::string a = valueAt(op->getOperand(0),
+                          broadcastIndex(idx, shapeOf(result),
+                                         shapeOf(op->getOperand(0))));
+  std::string b = valueAt(op->getOperand(1),
+                          broadcastIndex(idx, shapeOf(result),
+                                         shapeOf(op->getOperand(1))));
+  bool fp = isFloat(t);
+  // i1 arithmetic is integer arithmetic keeping the low bit.
+  bool boolean = t.isInteger(1);
+  if (boolean) {
+    a = "(int)" + a;
+    b = "(int)" + b;
+  }
+  std::string expr =
+      llvm::TypeSwitch<Operation *, std::string>(op)
+          .Case([&](AddOp) { return a + " + " + b; })
+          .Case([&](SubOp) { return a + " - " + b; })
+          .Case([&](MulOp) { return a + " * " + b; })
+          .Case([&](DivOp) { return a + " / " + b; })
+          .Case([&](MaxOp) {
+            return fp ? "fmaxf(" + a + ", " + b + ")"
+                      : "(" + a + " > " + b + " ? " + a + " : " + b + ")";
+          })
+          .Case([&](MinOp) {
+            return fp ? "fminf(" + a + ", " + b + ")"
+                      : "(" + a + " < " + b + " ? " + a + " : " + b + ")";
+          })
+          .Case([&](PowOp) {
+            return fp ? "powf(" + a + ", " + b + ")"
+                      : "gpuos_ipow(" + a + ", " + b + ")";
+          });
+  if (boolean)
+    expr = "((" + expr + ") & 1) != 0";
+  return declare(computeType(t), "v", roundTo(t, expr));
+}
+
+std::string TaskPrinter::printUnary(Operation *op, const Index &idx) {
+  Type t = elementTypeOf(op->getResult(0));
+  std::string a = valueAt(op->getOperand(0), idx);
+  bool fp = isFloat(t);
+  std::string expr =
+      llvm::TypeSwitch<Operation *, std::string>(op)
+          .Case([&](NegOp) { return "-" + a; })
+          .Case([&](AbsOp) {
+            return fp ? "fabsf(" + a + ")"
+                      : "(" + a + " < 0 ? -" + a + " : " + a + ")";
+          })
+          .Case([&](ExpOp) { return "expf(" + a + ")"; })
+          .Case([&](LogOp) { return "logf(" + a + ")"; })
+          .Case([&](SqrtOp) { return "sqrtf(" + a + ")"; })
+          .Case([&](RsqrtOp) { return "rsqrtf(" + a + ")"; })
+          .Case([&](TanhOp) { return "tanhf(" + a + ")"; })
+          .Case([&](SigmoidOp) { return "1.0f / (1.0f + expf(-" + a + "))"; })
+          .Case([&](ReluOp) {
+            // NaN stays NaN, as in the reference.
+            return fp ? "(" + a + " < 0.0f ? 0.0f : " + a + ")"
+                      : "(" + a + " < 0 ? 0 : " + a + ")";
+          })
+          .Case([&](SiluOp) { return a + " / (1.0f + expf(-" + a + "))"; })
+          .Case([&](SinOp) { return "sinf(" + a + ")"; })
+          .Case([&](CosOp) { return "cosf(" + a + ")"; })
+          .Case([&](GeluOp gelu) {
+            if (gelu.getApproximation() == GeluApproximation::erf)
+              return "0.5f * " + a + " * (1.0f + erff(" + a +
+                     " * 0.707106781f))";
+            return "0.5f * " + a + " * (1.0f + tanhf(0.797884561f * (" + a +
+                   " + 0.044715f * " + a + " * " + a + " * " + a + ")))";
+          });
+  return declare(computeType(t), "v", roundTo(t, expr));
+}
+
+std::string TaskPrinter::printOperation(CmpOp op, const Index &idx) {
+  ArrayRef<int64_t> shape = shapeOf(op.getResult());
+  std::string a = valueAt(op.getLhs(),
+                          broadcastIndex(idx, shape, shapeOf(op.getLhs())));
+  std::string b = valueAt(op.getRhs(),
+                          broadcastIndex(idx, shape, shapeOf(op.getRhs())));
+  StringRef cmp;
+  switch (op.getPredicate()) {
+  case CmpPredicate::eq:
+    cmp = "==";
+    break;
+  case CmpPredicate::ne:
+    cmp = "!=";
+    break;
+  case CmpPredicate::lt:
+    cmp = "<";
+    break;
+  case CmpPredicate::le:
+    cmp = "<=";
+    break;
+  case CmpPredicate::gt:
+    cmp = ">";
+    break;
+  case CmpPredicate::ge:
+    cmp = ">=";
+    break;
+  }
+  return declare("bool", "v", a + " " + cmp.str() + " " + b);
+}
+
+std::string TaskPrinter::printOperation(SelectOp op, const Index &idx) {
+  ArrayRef<int64_t> shape = shapeOf(op.getResult());
+  std::string c = valueAt(op.getCondition(),
+                          broadcastIndex(idx, shape, shapeOf(op.getCondition())));
+  std::string a = valueAt(
+      op.getTrueValue(), broadcastIndex(idx, shape, shapeOf(op.getTrueValue())));
+  std::string b = valueAt(op.getFalseValue(),
+                          broadcastIndex(idx, shape, shapeOf(op.getFalseValue())));
+  return declare(computeType(elementTypeOf(op.getResult())), "v",
+                 c + " ? " + a + " : " + b);
+}
+
+std::string TaskPrinter::printOperation(CastOp op, const Index &idx) {
+  Type from = elementTypeOf(op.getInput()), to = elementTypeOf(op.getResult());
+  std::string a = valueAt(op.getInput(), idx);
+  std::string expr;
+  if (to.isInteger(1))
+    expr = isFloat(from) ? a + " != 0.0f" : a + " != 0";
+  else if (isFloat(to))
+    expr = roundTo(to, isFloat(from) ? a : "(float)" + a);
+  else if (isFloat(from))
+    // Truncates toward zero, saturates, NaN gives 0 (PTX cvt.rzi).
+    expr = (to.isInteger(64) ? "__float2ll_rz(" : "__float2int_rz(") + a + ")";
+  else
+    expr = "(" + computeType(to).str() + ")" + a;
+  return declare(computeType(to), "v", expr);
+}
+
+std::string TaskPrinter::printOperation(FillOp op, const Index &) {
+  return literal(op.getValue(), elementTypeOf(op.getResult()));
+}
+
+std::string TaskPrinter::printOperation(ConstantOp op, const Index &idx) {
+  Type t = elementTypeOf(op.getResult());
+  auto dense = cast<DenseElementsAttr>(op.getValue());
+  if (dense.isSplat())
+    return literal(dense.getSplatValue<Attribute>(), t);
+  std::string &array = constantArrays[op];
+  if (array.empty()) {
+    array = plan.name + "_cst" + std::to_string(constantCount++);
+    constantStream << "// gpuos.constant at " << locationString(op.getLoc())
+                   << "\nstatic __device__ const " << storageType(t) << " "
+                   << array << "[" << dense.getNumElements() << "] = {";
+    unsigned n = 0;
+    for (Attribute element : dense.getValues<Attribute>()) {
+      constantStream << (n % 8 ? " " : "\n    ");
+      if (auto f = dyn_cast<FloatAttr>(element)) {
+        if (t.isF32())
+          constantStream << floatLiteral(f.getValueAsDouble());
+        else
+          constantStream << llvm::formatv(
+              "{0:x}", f.getValue().bitcastToAPInt().getZExtValue());
+      } else {
+        constantStream << literal(element, t);
+      }
+      constantStream << ",";
+      ++n;
+    }
+    constantStream << "\n};\n\n";
+  }
+  std::string element =
+      array + "[" + linearize(idx, shapeOf(op.getResult())) + "]";
+  return declare(computeType(t), "v", fromStorage(t, element));
+}
+
+std::string TaskPrinter::printOperation(ReshapeOp op, const Index &idx) {
+  std::string linear = linearize(idx, shapeOf(op.getResult()));
+  return valueAt(op.getInput(), delinearize(linear, shapeOf(op.getInput())));
+}
+
+std::string TaskPrinter::printOperation(PermuteOp op, const Index &idx) {
+  Index in(idx.size());
+  for (auto [i, p] : llvm::enumerate(op.getPermutation()))
+    in[p] = idx[i];
+  return valueAt(op.getInput(), in);
+}
+
+std::string TaskPrinter::printOperation(SliceOp op, const Index &idx) {
+  Index in;
+  for (auto [i, start, stride] :
+       llvm::zip(idx, op.getStarts(), op.getStrides())) {
+    std::string e = stride == 1 ? i : i + " * " + std::to_string(stride);
+    if (i == "0")
+      e = std::to_string(start);
+    else if (start != 0)
+      e = std::to_string(start) + " + " + e;
+    in.push_back(e == i || e == "0" ? e : indexVar(e));
+  }
+  return valueAt(op.getInput(), in);
+}
+
+std::string TaskPrinter::printOperation(BroadcastToOp op, const Index &idx) {
+  return valueAt(op.getInput(), broadcastIndex(idx, shapeOf(op.getResult()),
+                                               shapeOf(op.getInput())));
+}
+
+std::string TaskPrinter::printOperation(ConcatOp op, const Index &idx) {
+  // Only the input that holds the element is read.
+  Type t = elementTypeOf(op.getResult());
+  int64_t axis = op.getAxis();
+  std::string name = fresh("v");
+  os << computeType(t) << " " << name << ";\n";
+  int64_t begin = 0;
+  for (auto [i, input] : llvm::enumerate(op.getInputs())) {
+    int64_t size = shapeOf(input)[axis];
+    bool last = i + 1 == op.getInputs().size();
+    if (i > 0)
+      os << " else ";
+    if (!last)
+      os << "if (" << idx[axis] << " < " << begin + size << ") ";
+    os << "{\n";
+    os.indent();
+    {
+      Scope scope(*this);
+      Index in = idx;
+      if (shapeOf(input)[axis] == 1)
+        in[axis] = "0";
+      else if (begin != 0)
+        in[axis] = indexVar(idx[axis] + " - " + std::to_string(begin));
+      std::string value = valueAt(input, in);
+      os << name << " = " << value << ";\n";
+    }
+    os.unindent();
+    os << "}";
+    begin += size;
+  }
+  os << "\n";
+  return name;
+}
+
+//===----------------------------------------------------------------------===//
+// Operator structure
+//===----------------------------------------------------------------------===//
+
+static StringRef stageKindName(const Stage &stage) {
+  switch (stage.kind) {
+  case StageKind::Elementwise:
+    return "elementwise";
+  case StageKind::Reduce:
+    return "reduce";
+  case StageKind::Matmul:
+    return "matmul";
+  case StageKind::Softmax:
+    return "softmax";
+  case StageKind::LayerNorm:
+    return "layer_norm";
+  case StageKind::RmsNorm:
+    return "rms_norm";
+  }
+  llvm_unreachable("stage kind");
+}
+
+static StringRef groupName(Group group) {
+  switch (group) {
+  case Group::Thread:
+    return "a thread";
+  case Group::Warp:
+    return "a warp";
+  case Group::Block:
+    return "the block";
+  }
+  llvm_unreachable("group");
+}
+
+void TaskPrinter::printHeader() {
+  TaskOp task = plan.task;
+  unsigned numInputs = task.getInputs().size();
+  os << "// Operator " << plan.name << ": gpuos.task at "
+     << locationString(task.getLoc()) << "\n";
+  os << "//   ops:";
+  unsigned n = 0;
+  for (Operation &op : task.getBodyBlock().without_terminator())
+    os << (n++ % 4 ? ", " : "\n//     ") << op.getName().stripDialect()
+       << " (" << locationString(op.getLoc()) << ")";
+  os << "\n//   args (ctx->args[i]: task inputs, then task results):\n";
+  for (auto [i, type] : llvm::enumerate(task.getInputs().getTypes()))
+    os << "//     [" << i << "] in" << i << ": " << typeString(type) << "\n";
+  for (auto [i, type] : llvm::enumerate(task.getResultTypes()))
+    os << "//     [" << numInputs + i << "] out" << i << ": "
+       << typeString(type) << "\n";
+  os << "//   tiles: " << plan.tiles
+     << (plan.tilesFromAttribute ? " (task attribute)" : " (from size)");
+  if (plan.singleTile)
+    os << "; stages depend on each other, so tile 0 runs them all";
+  else
+    os << "; any ctx->ntiles works";
+  os << "\n";
+  if (plan.scratchBytes)
+    os << "//   scratch: " << plan.scratchBytes << " bytes\n";
+  if (plan.smemBytes)
+    os << "//   smem: " << plan.smemBytes << " bytes\n";
+}
+
+void TaskPrinter::printArguments() {
+  TaskOp task = plan.task;
+  unsigned numInputs = task.getInputs().size();
+  auto declareArg = [&](unsigned arg, Type type) {
+    auto tensor = cast<RankedTensorType>(type);
+    std::string name = argName(plan, arg);
+    bool input = arg < numInputs;
+    os << (input ? "const " : "") << storageType(tensor.getElementType())
+       << "* " << name << " = (" << (input ? "const " : "")
+       << storageType(tensor.getElementType()) << "*)ctx->args[" << arg
+       << "].data;\n";
+    for (auto [d, size] : llvm::enumerate(tensor.getShape()))
+      if (size != 1)
+        os << "const gpuos_i64 " << name << "_s" << d << " = ctx->args["
+           << arg << "].strides[" << d << "];\n";
+  };
+  for (auto [i, type] : llvm::enumerate(task.getInputs().getTypes()))
+    declareArg(i, type);
+  for (auto [i, type] : llvm::enumerate(task.getResultTypes()))
+    declareArg(numInputs + i, type);
+  for (auto &[value, storage] : plan.storage) {
+    if (storage.scratchOffset < 0)
+      continue;
+    StringRef type = storageType(elementTypeOf(value));
+    os << type << "* tmp" << storage.scratchOffset << " = (" << type
+       << "*)((char*)ctx->scratch + " << storage.scratchOffset << ");\n";
+  }
+}
+
+FailureOr<std::string> TaskPrinter::print() {
+  Scope scope(*this);
+  printHeader();
+  os << "extern \"C\" __device__ void " << plan.name
+     << "(const gpuos_task_ctx* ctx) {\n";
+  os.indent();
+  if (plan.singleTile) {
+    os << "if (ctx->tile != 0)\n  return;\n";
+    os << "const gpuos_i64 tile = 0, ntiles = 1;\n";
+  } else {
+    os << "const gpuos_i64 tile = ctx->tile, ntiles = ctx->ntiles;\n";
+  }
+  if (plan.scratchBytes)
+    os << "if (ctx->scratch_bytes < " << plan.scratchBytes << ")\n"
+       << "  __trap(); // the manifest reserves scratch for this operator\n";
+  if (plan.smemBytes)
+    os << "if (ctx->smem_bytes < " << plan.smemBytes << ")\n"
+       << "  __trap(); // block reductions need one partial per warp\n";
+  printArguments();
+  for (auto [i, stage] : llvm::enumerate(plan.stages)) {
+      if (i > 0 && plan.singleTile)
+      os << "__syncthreads(); // earlier stages stored what later ones read\n";
+    printStage(stage, i);
+    for (Value out : stage.outputs)
+      if (plan.storage.lookup(out).readByLaterStage)
+        available.insert(out);
+  }
+  os.unindent();
+  os << "}\n";
+  os << "GPUOS_EXPORT_OP(" << plan.name << ");\n";
+  if (failed(status))
+    return failure();
+  return constants + body;
+}
+
+void TaskPrinter::printStage(const Stage &stage, unsigned number) {
+  os << "{ // stage " << number << ": " << stageKindName(stage);
+  if (stage.anchor)
+    os << " at " << locationString(stage.anchor->getLoc());
+  if (stage.kind == StageKind::Elementwise)
+    os << " over " << shapeString(stage.shape);
+  else
+    os << ", " << stage.rows << " rows of " << stage.cols << ", "
+       << groupName(stage.group) << " per row"
+       << (stage.inRegisters ? ", row in registers" : "");
+  os << "\n";
+  os.indent();
+  Scope scope(*this);
+  switch (stage.kind) {
+  case StageKind::Elementwise:
+    printElementwiseStage(stage);
+    break;
+  case StageKind::Reduce:
+    printReduceStage(stage);
+    break;
+  case StageKind::Matmul:
+    printMatmulStage(stage);
+    break;
+  case StageKind::Softmax:
+  case StageKind::LayerNorm:
+  case StageKind::RmsNorm:
+    printRowOpStage(stage);
+    break;
+  }
+  os.unindent();
+  os << "}\n";
+}
+
+//===----------------------------------------------------------------------===//
+// Elementwise stages
+//===----------------------------------------------------------------------===//
+
+void TaskPrinter::printElementwiseStage(const Stage &stage) {
+  os << "const gpuos_i64 first = tile * blockDim.x + threadIdx.x;\n";
+  os << "const gpuos_i64 step = ntiles * blockDim.x;\n";
+  if (!stage.vectorizable) {
+    printElementwiseLoop(stage, "first", "step");
+    return;
+  }
+  // Dense f32 arguments: 16-byte loads and stores.
+  SmallVector<std::string> checks;
+  for (unsigned arg : stage.vectorLoads)
+    checks.push_back("gpuos_vec4_ok(&ctx->args[" + std::to_string(arg) + "])");
+  for (Value out : stage.outputs)
+    for (unsigned arg : plan.storage.lookup(out).resultArgs)
+      checks.push_back("gpuos_vec4_ok(&ctx->args[" + std::to_string(arg) +
+                       "])");
+  os << "if (" << llvm::join(checks, " && ") << ") {\n";
+  os.indent();
+  printVectorLoop(stage, "first", "step");
+  os.unindent();
+  os << "} else {\n";
+  os.indent();
+  printElementwiseLoop(stage, "first", "step");
+  os.unindent();
+  os << "}\n";
+}
+
+void TaskPrinter::printElementwiseLoop(const Stage &stage, StringRef first,
+                                       StringRef step) {
+  int64_t n = stage.rows;
+  os << "for (gpuos_i64 i = " << first << "; i < " << n << "; i += " << step
+     << ") {\n";
+  os.indent();
+  {
+    Scope scope(*this);
+    Index idx = delinearize("i", stage.shape);
+    for (Value out : stage.outputs)
+      store(out, idx, valueAt(out, idx));
+  }
+  os.unindent();
+  os << "}\n";
+}
+
+void TaskPrinter::printVectorLoop(const Stage &stage, StringRef first,
+                                  StringRef step) {
+  int64_t n = stage.rows, vectors = n / 4;
+  // Leaves are read at the identity index only (the plan checked), so a
+  // placeholder index that cannot compile guards against any other use.
+  Index identity(stage.shape.size(), "@");
+  TaskOp task = plan.task;
+  Block &body = task.getBodyBlock();
+  os << "for (gpuos_i64 q = " << first << "; q < " << vectors << "; q += "
+     << step << ") {\n";
+  os.indent();
+  {
+    Scope scope(*this);
+    for (unsigned arg : stage.vectorLoads)
+      os << "const float4 x" << arg << " = ((const float4*)in" << arg
+         << ")[q];\n";
+    SmallVector<std::string> results;
+    for (auto [o, out] : llvm::enumerate(stage.outputs)) {
+      results.push_back("r" + std::to_string(o));
+      os << "float4 " << results.back() << ";\n";
+    }
+    for (StringRef lane : {"x", "y", "z", "w"}) {
+      Scope laneScope(*this);
+      for (unsigned arg : stage.vectorLoads)
+        bind(body.getArgument(arg), identity,
+             "x" + std::to_string(arg) + "." + lane.str());
+      for (auto [o, out] : llvm::enumerate(stage.outputs)) {
+        std::string value = valueAt(out, identity);
+        os << results[o] << "." << lane << " = " << value << ";\n";
+      }
+    }
+    for (auto [o, out] : llvm::enumerate(stage.outputs))
+      for (unsigned arg : plan.storage.lookup(out).resultArgs)
+        os << "((float4*)" << argName(plan, arg) << ")[q] = " << results[o]
+           << ";\n";
+  }
+  os.unindent();
+  os << "}\n";
+  if (n % 4 == 0)
+    return;
+  os << "for (gpuos_i64 i = " << vectors * 4 << " + " << first << "; i < " << n
+     << "; i += " << step << ") {\n";
+  os.indent();
+  {
+    Scope scope(*this);
+    for (unsigned arg : stage.vectorLoads)
+      bind(body.getArgument(arg), identity,
+           declare("float", "v", "in" + std::to_string(arg) + "[i]"));
+    for (Value out : stage.outputs) {
+      std::string value = valueAt(out, identity);
+      for (unsigned arg : plan.storage.lookup(out).resultArgs)
+        os << argName(plan, arg) << "[i] = " << value << ";\n";
+    }
+  }
+  os.unindent();
+  os << "}\n";
+}
+
+//===----------------------------------------------------------------------===//
+// Row stages: reduce, matmul, softmax, norms
+//===----------------------------------------------------------------------===//
+
+/// The threads of one row group: its id and count in the block, and the
+/// lane and lane count within the group.
+struct GroupVars {
+  StringRef id, count, lane, lanes;
+};
+static GroupVars groupVars(Group group) {
+  switch (group) {
+  case Group::Thread:
+    return {"threadIdx.x", "blockDim.x", "0", "1"};
+  case Group::Warp:
+    return {"warp", "nwarps", "lane", "32"};
+  case Group::Block:
+    return {"0", "1", "threadIdx.x", "blockDim.x"};
+  }
+  llvm_unreachable("group");
+}
+
+void TaskPrinter::printRowLoop(const Stage &stage,
+                               llvm::function_ref<void()> body) {
+  GroupVars g = groupVars(stage.group);
+  if (stage.group == Group::Warp)
+    os << "const unsigned lane = threadIdx.x & 31u, warp = threadIdx.x >> 5, "
+          "nwarps = blockDim.x >> 5;\n";
+  // Tiles take contiguous row ranges.
+  os << "const gpuos_i64 row_end = " << stage.rows
+     << " * (tile + 1) / ntiles;\n";
+  os << "for (gpuos_i64 row = " << stage.rows << " * tile / ntiles";
+  if (g.id != "0")
+    os << " + " << g.id;
+  os << "; row < row_end; row += " << g.count << ") {\n";
+  os.indent();
+  {
+    Scope scope(*this);
+    body();
+  }
+  os.unindent();
+  os << "}\n";
+}
+
+std::string TaskPrinter::groupReduce(const Stage &stage, StringRef var,
+                                     StringRef type, StringRef combiner) {
+  switch (stage.group) {
+  case Group::Thread:
+    return var.str();
+  case Group::Warp:
+    return declare(type, "red",
+                   ("gpuos_warp_reduce(" + var + ", " + combiner + "())").str());
+  case Group::Block:
+    return declare(type, "red", ("gpuos_block_reduce(" + var + ", " +
+                                 combiner + "(), ctx->smem)")
+                                    .str());
+  }
+  llvm_unreachable("group");
+}
+
+void TaskPrinter::printOutputs(const Stage &stage, const Index &idx,
+                               StringRef core) {
+  Scope scope(*this);
+  bind(stage.anchor->getResult(0), idx, core.str());
+  for (Value out : stage.outputs)
+    store(out, idx, valueAt(out, idx));
+}
+
+/// The kept dims of `shape` (those not in `reduced`), or the reduced ones.
+static SmallVector<int64_t> selectDims(ArrayRef<int64_t> shape,
+                                       ArrayRef<bool> reduced, bool which) {
+  SmallVector<int64_t> dims;
+  for (auto [size, r] : llvm::zip(shape, reduced))
+    if (r == which)
+      dims.push_back(size);
+  return dims;
+}
+
+/// Merges the kept-dim index of a row and the reduced-dim index of a column
+/// into a full input index.
+static Index mergeIndex(ArrayRef<bool> reduced, const Index &row,
+                        const Index &col) {
+  Index full;
+  size_t r = 0, c = 0;
+  for (bool isReduced : reduced)
+    full.push_back(isReduced ? col[c++] : row[r++]);
+  return full;
+}
+
+void TaskPrinter::printReduceStage(const Stage &stage) {
+  auto reduce = cast<ReduceOp>(stage.anchor);
+  Value input = reduce.getInput();
+  Type t = elementTypeOf(input);
+  StringRef type = computeType(t);
+  ArrayRef<int64_t> inShape = shapeOf(input);
+  GroupVars g = groupVars(stage.group);
+  printRowLoop(stage, [&] {
+    Index row = delinearize("row", selectDims(inShape, stage.reduced, false));
+    std::string acc = fresh("acc");
+    os << type << " " << acc << " = " << reductionInit(reduce.getKind(), t)
+       << ";\n";
+    os << "for (gpuos_i64 col = " << g.lane << "; col < " << stage.cols
+       << "; col += " << g.lanes << ") {\n";
+    os.indent();
+    {
+      Scope scope(*this);
+      Index col = delinearize("col", selectDims(inShape, stage.reduced, true));
+      std::string x = valueAt(input, mergeIndex(stage.reduced, row, col));
+      switch (reduce.getKind()) {
+      case ReduceKind::sum:
+      case ReduceKind::mean:
+        os << acc << " += " << x << ";\n";
+        break;
+      case ReduceKind::prod:
+        os << acc << " *= " << x << ";\n";
+        break;
+      case ReduceKind::max:
+      case ReduceKind::min:
+        os << acc << " = " << combinerName(reduce.getKind()) << "()(" << acc
+           << ", " << x << ");\n";
+        break;
+      }
+    }
+    os.unindent();
+    os << "}\n";
+    std::string total =
+        groupReduce(stage, acc, type, combinerName(reduce.getKind()));
+    if (reduce.getKind() == ReduceKind::mean)
+      total = declare(type, "mean",
+                      total + " / (" + type.str() + ")" +
+                          std::to_string(stage.cols));
+    if (roundTo(t, total) != total)
+      total = declare(type, "r", roundTo(t, total));
+    // The output index: kept dims, and 0 for reduced dims kept as size 1.
+    Index out;
+    size_t r = 0;
+    for (bool isReduced : stage.reduced) {
+      if (!isReduced)
+        out.push_back(row[r++]);
+      else if (reduce.getKeepdim())
+        out.push_back("0");
+    }
+    if (g.lane != "0") {
+      os << "if (" << g.lane << " == 0) {\n";
+      os.indent();
+    }
+    printOutputs(stage, out, total);
+    if (g.lane != "0") {
+      os.unindent();
+      os << "}\n";
+    }
+  });
+}
+
+void TaskPrinter::printMatmulStage(const Stage &stage) {
+  auto matmul = cast<MatmulOp>(stage.anchor);
+  Type t = elementTypeOf(matmul.getResult());
+  StringRef type = computeType(t);
+  ArrayRef<int64_t> outShape = stage.shape;
+  GroupVars g = groupVars(stage.group);
+  auto operandIndex = [&](Value operand, const Index &out, StringRef k,
+                          bool transposed, bool isLhs) {
+    ArrayRef<int64_t> shape = shapeOf(operand);
+    Index batchOut(out.begin(), out.end() - 2);
+    Index idx = broadcastIndex(batchOut, outShape.drop_back(2),
+                               shape.drop_back(2));
+    std::string mn = isLhs ? out[out.size() - 2] : out[out.size() - 1];
+    std::string first = isLhs ? mn : k.str(), second = isLhs ? k.str() : mn;
+    if (transposed)
+      std::swap(first, second);
+    idx.push_back(shape[shape.size() - 2] == 1 ? "0" : first);
+    idx.push_back(shape[shape.size() - 1] == 1 ? "0" : second);
+    return idx;
+  };
+  printRowLoop(stage, [&] {
+    Index out = delinearize("row", outShape);
+    std::string acc = fresh("acc");
+    os << type << " " << acc << " = " << reductionInit(ReduceKind::sum, t)
+       << ";\n";
+    if (stage.group == Group::Thread)
+      os << "#pragma unroll 4\n";
+    os << "for (gpuos_i64 k = " << g.lane << "; k < " << stage.cols
+       << "; k += " << g.lanes << ") {\n";
+    os.indent();
+    {
+      Scope scope(*this);
+      std::string a = valueAt(matmul.getLhs(),
+                              operandIndex(matmul.getLhs(), out, "k",
+                                           matmul.getTransposeLhs(), true));
+      std::string b = valueAt(matmul.getRhs(),
+                              operandIndex(matmul.getRhs(), out, "k",
+                                           matmul.getTransposeRhs(), false));
+      os << acc << " += " << a << " * " << b << ";\n";
+    }
+    os.unindent();
+    os << "}\n";
+    std::string total = groupReduce(stage, acc, type, "gpuos_op_sum");
+    if (roundTo(t, total) != total)
+      total = declare(type, "r", roundTo(t, total));
+    if (g.lane != "0") {
+      os << "if (" << g.lane << " == 0) {\n";
+      os.indent();
+    }
+    printOutputs(stage, out, total);
+    if (g.lane != "0") {
+      os.unindent();
+      os << "}\n";
+    }
+  });
+}
+
+Index TaskPrinter::rowOpInputIndex(const Stage &stage, StringRef col) {
+  ArrayRef<int64_t> shape = shapeOf(stage.anchor->getOperand(0));
+  Index colIdx = delinearize(col, selectDims(shape, stage.reduced, true));
+  return mergeIndex(stage.reduced, rowIndex, colIdx);
+}
+
+/// Loops over the columns of the current row: the group's lanes stride over
+/// them, or, with `registers`, lane + 32 * j addresses slot v[j].
+void TaskPrinter::printColumnLoop(
+    const Stage &stage, bool registers, bool usesColumn, StringRef init,
+    llvm::function_ref<void(StringRef slot)> body) {
+  GroupVars g = groupVars(stage.group);
+  bool guard = registers && stage.cols % 32 != 0;
+  if (registers) {
+    os << "#pragma unroll\n";
+    os << "for (int j = 0; j < " << stage.perLane << "; ++j) {\n";
+    os.indent();
+    if (usesColumn || guard)
+      os << "const gpuos_i64 col = lane + 32 * j;\n";
+    if (guard && !init.empty()) // slots past the row's end
+      os << init << "\n";
+  } else {
+    os << "for (gpuos_i64 col = " << g.lane << "; col < " << stage.cols
+       << "; col += " << g.lanes << ") {\n";
+    os.indent();
+  }
+  if (guard) {
+    os << "if (col < " << stage.cols << ") {\n";
+    os.indent();
+  }
+  {
+    Scope scope(*this);
+    body(registers ? "v[j]" : "");
+  }
+  if (guard) {
+    os.unindent();
+    os << "}\n";
+  }
+  os.unindent();
+  os << "}\n";
+}
+
+void TaskPrinter::printRowOpStage(const Stage &stage) {
+  Operation *op = stage.anchor;
+  Value input = op->getOperand(0);
+  Type t = elementTypeOf(input);
+  ArrayRef<int64_t> inShape = shapeOf(input);
+  bool regs = stage.inRegisters;
+  std::string cols = floatLiteral((double)stage.cols);
+  // The input element of the current column: from registers, or recomputed.
+  auto element = [&](StringRef slot) -> std::string {
+    if (!slot.empty())
+      return slot.str();
+    return valueAt(input, rowOpInputIndex(stage, "col"));
+  };
+  // Loads (or recomputes) the row into registers when they hold it.
+  auto loadRow = [&](StringRef init) {
+    if (!regs)
+      return;
+    os << "float v[" << stage.perLane << "];\n";
+    printColumnLoop(stage, true, /*usesColumn=*/true,
+                    ("v[j] = " + init + ";").str(), [&](StringRef slot) {
+                      std::string x =
+                          valueAt(input, rowOpInputIndex(stage, "col"));
+                      os << slot << " = " << x << ";\n";
+                    });
+  };
+  // Sums `term(x)` over the row and reduces it over the group.
+  auto rowSum = [&](StringRef name,
+                    llvm::function_ref<std::string(StringRef)> term) {
+    std::string acc = fresh(name);
+    os << "float " << acc << " = 0.0f;\n";
+    printColumnLoop(stage, regs, /*usesColumn=*/!regs, "", [&](StringRef slot) {
+      std::string value = term(element(slot));
+      os << acc << " += " << value << ";\n";
+    });
+    return groupReduce(stage, acc, "float", "gpuos_op_sum");
+  };
+  auto writeRow = [&](llvm::function_ref<std::string(StringRef, const Index &)>
+                          value) {
+    printColumnLoop(stage, regs, /*usesColumn=*/true, "", [&](StringRef slot) {
+      Index idx = rowOpInputIndex(stage, "col");
+      std::string x = slot.empty() ? valueAt(input, idx) : slot.str();
+      std::string y = declare("float", "y", roundTo(t, value(x, idx)));
+      printOutputs(stage, idx, y);
+    });
+  };
+  auto paramAt = [&](Value param, const Index &idx) -> std::string {
+    if (!param)
+      return "";
+    Index trailing(idx.end() - shapeOf(param).size(), idx.end());
+    return " * " + valueAt(param, trailing);
+  };
+
+  printRowLoop(stage, [&] {
+    rowIndex = delinearize("row", selectDims(inShape, stage.reduced, false));
+    if (auto softmax = dyn_cast<SoftmaxOp>(op)) {
+      loadRow(floatLiteral(-INFINITY));
+      std::string m = fresh("m");
+      os << "float " << m << " = " << floatLiteral(-INFINITY) << ";\n";
+      printColumnLoop(stage, regs, /*usesColumn=*/!regs, "", [&](StringRef slot) {
+        std::string value = element(slot);
+        os << m << " = fmaxf(" << m << ", " << value << ");\n";
+      });
+      std::string max = groupReduce(stage, m, "float", "gpuos_op_max");
+      std::string sum = rowSum("s", [&](StringRef x) {
+        if (regs) { // keep exp(x - max) for the write pass
+          os << x << " = expf(" << x << " - " << max << ");\n";
+          return x.str();
+        }
+        return "expf(" + x.str() + " - " + max + ")";
+      });
+      std::string inv = declare("float", "inv", "1.0f / " + sum);
+      writeRow([&](StringRef x, const Index &) {
+        return regs ? x.str() + " * " + inv
+                    : "expf(" + x.str() + " - " + max + ") * " + inv;
+      });
+    } else if (auto norm = dyn_cast<LayerNormOp>(op)) {
+      loadRow("0.0f");
+      std::string sum = rowSum("s", [](StringRef x) { return x.str(); });
+      std::string mean = declare("float", "mean", sum + " / " + cols);
+      std::string sq = rowSum("q", [&](StringRef x) {
+        std::string d = declare("float", "d", x.str() + " - " + mean);
+        return d + " * " + d;
+      });
+      std::string rstd = declare(
+          "float", "rstd",
+          "rsqrtf(" + sq + " / " + cols + " + " +
+              floatLiteral(norm.getEpsilon().convertToDouble()) + ")");
+      writeRow([&](StringRef x, const Index &idx) {
+        std::string y = "(" + x.str() + " - " + mean + ") * " + rstd +
+                        paramAt(norm.getWeight(), idx);
+        if (Value bias = norm.getBias()) {
+          Index trailing(idx.end() - shapeOf(bias).size(), idx.end());
+          y += " + " + valueAt(bias, trailing);
+        }
+        return y;
+      });
+    } else {
+      auto rms = cast<RmsNormOp>(op);
+      loadRow("0.0f");
+      std::string sq = rowSum("q", [](StringRef x) {
+        return x.str() + " * " + x.str();
+      });
+      std::string rstd = declare(
+          "float", "rstd",
+          "rsqrtf(" + sq + " / " + cols + " + " +
+              floatLiteral(rms.getEpsilon().convertToDouble()) + ")");
+      writeRow([&](StringRef x, const Index &idx) {
+        return x.str() + " * " + rstd + paramAt(rms.getWeight(), idx);
+      });
+    }
+  });
+}
+
+FailureOr<std::string> gpuos::cuda::printTask(const TaskPlan &plan) {
+  return TaskPrinter(plan).print();
+}

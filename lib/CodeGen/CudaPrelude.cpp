@@ -1,0 +1,100 @@
+//===- CudaPrelude.cpp - helpers every emitted CUDA file starts with ------===//
+
+#include "CudaPrelude.h"
+
+llvm::StringRef gpuos::cuda::devicePrelude() {
+  return R"cuda(// f16 and bf16 travel as their bits; conversions use PTX, no cuda_fp16.h.
+[[maybe_unused]] static __device__ __forceinline__ float gpuos_f16_to_f32(gpuos_u16 h) {
+  float f;
+  asm("cvt.f32.f16 %0, %1;" : "=f"(f) : "h"(h));
+  return f;
+}
+[[maybe_unused]] static __device__ __forceinline__ gpuos_u16 gpuos_f32_to_f16(float f) {
+  gpuos_u16 h;
+  asm("cvt.rn.f16.f32 %0, %1;" : "=h"(h) : "f"(f));
+  return h;
+}
+[[maybe_unused]] static __device__ __forceinline__ float gpuos_bf16_to_f32(gpuos_u16 h) {
+  return __uint_as_float(((unsigned)h) << 16);
+}
+[[maybe_unused]] static __device__ __forceinline__ gpuos_u16 gpuos_f32_to_bf16(float f) {
+  gpuos_u16 h;
+  asm("cvt.rn.bf16.f32 %0, %1;" : "=h"(h) : "f"(f));
+  return h;
+}
+// Each f16/bf16 op result is rounded to its dtype, as the reference does.
+[[maybe_unused]] static __device__ __forceinline__ float gpuos_round_f16(float f) {
+  return gpuos_f16_to_f32(gpuos_f32_to_f16(f));
+}
+[[maybe_unused]] static __device__ __forceinline__ float gpuos_round_bf16(float f) {
+  return gpuos_bf16_to_f32(gpuos_f32_to_bf16(f));
+}
+template <typename T>
+[[maybe_unused]] static __device__ __forceinline__ T gpuos_ipow(T base, T exp) {
+  if (exp < 0)
+    return base == 1 ? T(1) : base == -1 ? ((exp & 1) ? T(-1) : T(1)) : T(0);
+  T r = 1;
+  for (; exp > 0; exp >>= 1) {
+    if (exp & 1)
+      r *= base;
+    base *= base;
+  }
+  return r;
+}
+
+// Reduction combiners; floats use fmaxf/fminf.
+struct gpuos_op_sum {
+  template <typename T> __device__ T operator()(T a, T b) const { return a + b; }
+};
+struct gpuos_op_prod {
+  template <typename T> __device__ T operator()(T a, T b) const { return a * b; }
+};
+struct gpuos_op_max {
+  __device__ float operator()(float a, float b) const { return fmaxf(a, b); }
+  template <typename T> __device__ T operator()(T a, T b) const { return a > b ? a : b; }
+};
+struct gpuos_op_min {
+  __device__ float operator()(float a, float b) const { return fminf(a, b); }
+  template <typename T> __device__ T operator()(T a, T b) const { return a < b ? a : b; }
+};
+
+// Every lane of the warp gets the result.
+template <typename T, typename Op>
+[[maybe_unused]] static __device__ __forceinline__ T gpuos_warp_reduce(T v, Op op) {
+#pragma unroll
+  for (int offset = 16; offset > 0; offset >>= 1)
+    v = op(v, __shfl_xor_sync(0xffffffffu, v, offset));
+  return v;
+}
+// Every thread of the block gets the result; smem holds one T per warp.
+// Called by all threads (blockDim.x a multiple of 32).
+template <typename T, typename Op>
+[[maybe_unused]] static __device__ __forceinline__ T gpuos_block_reduce(T v, Op op, void* smem) {
+  T* partial = (T*)smem;
+  const unsigned lane = threadIdx.x & 31u, warp = threadIdx.x >> 5;
+  const unsigned nwarps = (blockDim.x + 31u) >> 5;
+  v = gpuos_warp_reduce(v, op);
+  __syncthreads(); // the previous reduction has read its partials
+  if (lane == 0)
+    partial[warp] = v;
+  __syncthreads();
+  v = partial[0];
+  for (unsigned w = 1; w < nwarps; ++w)
+    v = op(v, partial[w]);
+  return v;
+}
+
+// True when the argument is dense row-major and 16-byte aligned.
+[[maybe_unused]] static __device__ __forceinline__ bool gpuos_vec4_ok(const gpuos_arg* a) {
+  if (((gpuos_u64)a->data & 15u) != 0)
+    return false;
+  gpuos_i64 expect = 1;
+  for (int d = a->rank - 1; d >= 0; --d) {
+    if (a->shape[d] != 1 && a->strides[d] != expect)
+      return false;
+    expect *= a->shape[d];
+  }
+  return true;
+}
+)cuda";
+}

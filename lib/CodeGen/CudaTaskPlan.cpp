@@ -1,0 +1,365 @@
+//===- CudaTaskPlan.cpp - stages, storage and thread mapping of a task ----===//
+
+#include "CudaTaskPlan.h"
+
+#include "mlir/IR/BuiltinAttributes.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/SetVector.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/Path.h"
+
+using namespace mlir;
+using namespace gpuos;
+using namespace gpuos::cuda;
+
+/// Largest row a warp keeps in registers (32 values per lane at most).
+static constexpr int64_t kMaxRegisterRow = 1024;
+/// Bytes of ctx->smem a block reduction uses: one partial per warp.
+static constexpr int64_t kBlockReduceSmemBytes = 32 * 8;
+/// Upper bound of the suggested tile count.
+static constexpr int64_t kMaxTiles = 1024;
+
+static ArrayRef<int64_t> shapeOf(Value v) {
+  return cast<RankedTensorType>(v.getType()).getShape();
+}
+static Type elementTypeOf(Value v) {
+  return cast<RankedTensorType>(v.getType()).getElementType();
+}
+static int64_t product(ArrayRef<int64_t> dims) {
+  int64_t n = 1;
+  for (int64_t d : dims)
+    n *= d;
+  return n;
+}
+static int64_t ceilDiv(int64_t a, int64_t b) { return (a + b - 1) / b; }
+
+bool gpuos::cuda::isAnchor(Operation *op) {
+  return isa<ReduceOp, MatmulOp, SoftmaxOp, LayerNormOp, RmsNormOp>(op);
+}
+
+namespace {
+/// Anchors an expression tree reaches through non-anchor ops, each with
+/// whether every path to it keeps the identity index (elementwise ops, no
+/// broadcasting of the path's operand).
+class AnchorReach {
+public:
+  void walk(Value v, bool identity) {
+    auto &seen = identity ? seenIdentity : seenOther;
+    if (!seen.insert(v.getAsOpaquePointer()).second)
+      return;
+    Operation *def = v.getDefiningOp();
+    if (!def)
+      return;
+    if (isAnchor(def)) {
+      auto [it, inserted] = reached.try_emplace(def, identity);
+      if (!inserted)
+        it->second = it->second && identity;
+      return;
+    }
+    bool elementwise = isElementwise(def);
+    for (Value operand : def->getOperands())
+      walk(operand, elementwise && identity && shapeOf(operand) == shapeOf(v));
+  }
+  /// Reached anchors and their identity flags.
+  llvm::MapVector<Operation *, bool> reached;
+
+private:
+  llvm::SmallPtrSet<void *, 16> seenIdentity, seenOther;
+};
+} // namespace
+
+/// Threads per row: a lane per thread for short rows, a warp for medium
+/// rows, the whole block for long rows or when rows are too few to keep the
+/// warps busy.
+static Group chooseRowGroup(int64_t rows, int64_t cols) {
+  if (cols < 32)
+    return Group::Thread;
+  if (cols > 2048 || (rows < 8 && cols >= 256))
+    return Group::Block;
+  return Group::Warp;
+}
+
+/// Row decomposition of an anchor: which input dims a row combines.
+static void configureAnchorStage(Stage &stage) {
+  Operation *op = stage.anchor;
+  Value input = op->getOperand(0);
+  ArrayRef<int64_t> inShape = shapeOf(input);
+  stage.reduced.assign(inShape.size(), false);
+  if (auto reduce = dyn_cast<ReduceOp>(op)) {
+    stage.kind = StageKind::Reduce;
+    for (int64_t axis : reduce.getAxes())
+      stage.reduced[axis] = true;
+  } else if (auto softmax = dyn_cast<SoftmaxOp>(op)) {
+    stage.kind = StageKind::Softmax;
+    stage.reduced[softmax.getAxis()] = true;
+  } else if (auto norm = dyn_cast<LayerNormOp>(op)) {
+    stage.kind = StageKind::LayerNorm;
+    for (int64_t d = inShape.size() - norm.getDims(); d < (int64_t)inShape.size(); ++d)
+      stage.reduced[d] = true;
+  } else if (auto norm = dyn_cast<RmsNormOp>(op)) {
+    stage.kind = StageKind::RmsNorm;
+    for (int64_t d = inShape.size() - norm.getDims(); d < (int64_t)inShape.size(); ++d)
+      stage.reduced[d] = true;
+  } else if (auto matmul = dyn_cast<MatmulOp>(op)) {
+    stage.kind = StageKind::Matmul;
+    ArrayRef<int64_t> lhs = shapeOf(matmul.getLhs());
+    stage.rows = product(stage.shape);
+    stage.cols = lhs[lhs.size() - (matmul.getTransposeLhs() ? 2 : 1)];
+    stage.reduced.clear();
+    // A warp per output reads K-contiguous operands coalesced; with a
+    // row-major rhs, a thread per output (neighbours on n) does instead.
+    bool rhsAlongK = matmul.getTransposeRhs();
+    stage.group = !rhsAlongK && stage.rows >= 128
+                      ? Group::Thread
+                      : chooseRowGroup(stage.rows, stage.cols);
+    return;
+  }
+  stage.cols = 1;
+  for (auto [d, size] : llvm::enumerate(inShape))
+    if (stage.reduced[d])
+      stage.cols *= size;
+  stage.rows = stage.cols == 0 ? 0 : product(inShape) / stage.cols;
+  if (stage.kind == StageKind::Reduce) {
+    stage.rows = product(stage.shape);
+    stage.group = chooseRowGroup(stage.rows, stage.cols);
+    return;
+  }
+  // Softmax and norms revisit the row: keep it in registers when it fits.
+  if (stage.cols <= kMaxRegisterRow) {
+    stage.group = Group::Warp;
+    stage.inRegisters = true;
+    stage.perLane = std::max<int64_t>(1, ceilDiv(stage.cols, 32));
+  } else {
+    stage.group = Group::Block;
+  }
+}
+
+/// True when every leaf of `v`'s tree is an f32 block argument of `shape`
+/// read at the identity index, a fill or a splat constant; collects the
+/// block arguments.
+static bool collectVectorLeaves(Value v, ArrayRef<int64_t> shape,
+                                llvm::SetVector<unsigned> &loads) {
+  if (auto arg = dyn_cast<BlockArgument>(v)) {
+    if (shapeOf(v) != shape || !elementTypeOf(v).isF32())
+      return false;
+    loads.insert(arg.getArgNumber());
+    return true;
+  }
+  Operation *def = v.getDefiningOp();
+  if (isa<FillOp>(def))
+    return true;
+  if (auto constant = dyn_cast<ConstantOp>(def))
+    return isa<SplatElementsAttr>(constant.getValue());
+  if (!isElementwise(def))
+    return false;
+  return llvm::all_of(def->getOperands(), [&](Value operand) {
+    return shapeOf(operand) == shape &&
+           collectVectorLeaves(operand, shape, loads);
+  });
+}
+
+static void configureElementwiseStage(Stage &stage) {
+  int64_t n = product(stage.shape);
+  stage.rows = n;
+  if (n < 4)
+    return;
+  llvm::SetVector<unsigned> loads;
+  for (Value out : stage.outputs)
+    if (!elementTypeOf(out).isF32() ||
+        !collectVectorLeaves(out, stage.shape, loads))
+      return;
+  stage.vectorizable = true;
+  stage.vectorLoads.assign(loads.begin(), loads.end());
+}
+
+static int64_t suggestedTiles(const Stage &stage) {
+  int64_t tiles = 1;
+  if (stage.kind == StageKind::Elementwise) {
+    tiles = ceilDiv(stage.rows, 2048);
+  } else {
+    switch (stage.group) {
+    case Group::Thread:
+      tiles = ceilDiv(stage.rows, 256);
+      break;
+    case Group::Warp:
+      tiles = ceilDiv(stage.rows, 8);
+      break;
+    case Group::Block:
+      tiles = stage.rows;
+      break;
+    }
+  }
+  return std::clamp<int64_t>(tiles, 1, kMaxTiles);
+}
+
+static int64_t storageBytes(Type t) {
+  if (t.isInteger(1))
+    return 1;
+  if (t.isF16() || t.isBF16())
+    return 2;
+  if (t.isInteger(64))
+    return 8;
+  return 4;
+}
+
+FailureOr<TaskPlan> gpuos::cuda::planTask(TaskOp task, StringRef name) {
+  TaskPlan plan;
+  plan.task = task;
+  plan.name = name.str();
+  Block &body = task.getBodyBlock();
+  unsigned numInputs = task.getInputs().size();
+
+  llvm::DenseMap<Value, unsigned> position;
+  for (BlockArgument arg : body.getArguments())
+    position[arg] = 0;
+  unsigned index = 1;
+  for (Operation &op : body)
+    for (Value result : op.getResults())
+      position[result] = index++;
+
+  // One stage per anchor, in task order.
+  llvm::DenseMap<Operation *, unsigned> stageOfAnchor;
+  std::vector<Stage> anchorStages;
+  for (Operation &op : body) {
+    if (!isAnchor(&op))
+      continue;
+    Stage stage;
+    stage.anchor = &op;
+    stage.shape.assign(shapeOf(op.getResult(0)).begin(),
+                       shapeOf(op.getResult(0)).end());
+    configureAnchorStage(stage);
+    stageOfAnchor[&op] = anchorStages.size();
+    anchorStages.push_back(std::move(stage));
+  }
+  auto addOutput = [&](Operation *anchor, Value v) {
+    auto &outputs = anchorStages[stageOfAnchor[anchor]].outputs;
+    if (!llvm::is_contained(outputs, v))
+      outputs.push_back(v);
+  };
+
+  // Anchor results read at an index other than their own are stored.
+  llvm::SetVector<Value> mustStore;
+  for (auto &stage : anchorStages) {
+    AnchorReach reach;
+    for (Value operand : stage.anchor->getOperands())
+      reach.walk(operand, /*identity=*/false);
+    for (auto [anchor, identity] : reach.reached)
+      mustStore.insert(anchor->getResult(0));
+  }
+
+  // Task results: fused into the last anchor they read when they read it at
+  // the identity index, else computed by an elementwise stage.
+  for (auto [i, v] : llvm::enumerate(task.getYield().getOperands()))
+    plan.storage[v].resultArgs.push_back(numInputs + i);
+  llvm::SetVector<Value> elementwiseOutputs;
+  for (Value v : task.getYield().getOperands()) {
+    Operation *def = v.getDefiningOp();
+    if (def && isAnchor(def)) {
+      addOutput(def, v);
+      continue;
+    }
+    AnchorReach reach;
+    reach.walk(v, /*identity=*/true);
+    Operation *core = nullptr;
+    for (auto [anchor, identity] : reach.reached)
+      if (!core || position[anchor->getResult(0)] > position[core->getResult(0)])
+        core = anchor;
+    if (core && !reach.reached.lookup(core))
+      core = nullptr;
+    for (auto [anchor, identity] : reach.reached)
+      if (anchor != core)
+        mustStore.insert(anchor->getResult(0));
+    if (core)
+      addOutput(core, v);
+    else
+      elementwiseOutputs.insert(v);
+  }
+
+  for (Value v : mustStore) {
+    addOutput(v.getDefiningOp(), v);
+    Storage &storage = plan.storage[v];
+    storage.readByLaterStage = true;
+    plan.singleTile = true;
+    if (!storage.resultArgs.empty())
+      continue;
+    plan.scratchBytes = llvm::alignTo(plan.scratchBytes, 16);
+    storage.scratchOffset = plan.scratchBytes;
+    plan.scratchBytes += product(shapeOf(v)) * storageBytes(elementTypeOf(v));
+  }
+
+  for (Stage &stage : anchorStages) {
+    if (stage.outputs.empty())
+      continue; // dead anchor
+    llvm::sort(stage.outputs,
+               [&](Value a, Value b) { return position[a] < position[b]; });
+    plan.stages.push_back(std::move(stage));
+  }
+  // Elementwise results of one shape share a loop.
+  for (Value v : elementwiseOutputs) {
+    auto it = llvm::find_if(plan.stages, [&](const Stage &s) {
+      return s.kind == StageKind::Elementwise && ArrayRef(s.shape) == shapeOf(v);
+    });
+    if (it == plan.stages.end()) {
+      Stage stage;
+      stage.shape.assign(shapeOf(v).begin(), shapeOf(v).end());
+      plan.stages.push_back(std::move(stage));
+      it = std::prev(plan.stages.end());
+    }
+    it->outputs.push_back(v);
+  }
+  for (Stage &stage : plan.stages)
+    if (stage.kind == StageKind::Elementwise)
+      configureElementwiseStage(stage);
+
+  for (const Stage &stage : plan.stages)
+    if (stage.group == Group::Block)
+      plan.smemBytes = kBlockReduceSmemBytes;
+  if (auto tiles = task->getAttrOfType<IntegerAttr>("tiles")) {
+    plan.tiles = tiles.getInt();
+    plan.tilesFromAttribute = true;
+  } else if (!plan.singleTile) {
+    for (const Stage &stage : plan.stages)
+      plan.tiles = std::max(plan.tiles, suggestedTiles(stage));
+  }
+  return plan;
+}
+
+std::string gpuos::cuda::locationString(Location loc) {
+  if (auto file = dyn_cast<FileLineColLoc>(loc))
+    return llvm::formatv("{0}:{1}:{2}",
+                         llvm::sys::path::filename(file.getFilename().strref()),
+                         file.getLine(), file.getColumn())
+        .str();
+  if (auto name = dyn_cast<NameLoc>(loc))
+    return llvm::formatv("\"{0}\"", name.getName().strref()).str();
+  if (auto fused = dyn_cast<FusedLoc>(loc))
+    if (!fused.getLocations().empty())
+      return locationString(fused.getLocations().front());
+  return "unknown";
+}
+
+/// A C identifier from a graph symbol.
+static std::string identifier(StringRef name) {
+  std::string id;
+  for (char c : name)
+    id += llvm::isAlnum(c) || c == '_' ? c : '_';
+  if (id.empty() || llvm::isDigit(id.front()))
+    id = "g_" + id;
+  return id;
+}
+
+SmallVector<std::pair<TaskOp, std::string>>
+gpuos::cuda::operatorNames(ModuleOp module) {
+  SmallVector<std::pair<TaskOp, std::string>> tasks;
+  for (auto graph : module.getOps<GraphOp>()) {
+    unsigned n = 0;
+    graph.walk([&](TaskOp task) {
+      tasks.emplace_back(task, identifier(graph.getSymName()) + "_task" +
+                                   std::to_string(n++));
+    });
+  }
+  return tasks;
+}

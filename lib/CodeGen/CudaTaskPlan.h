@@ -1,0 +1,108 @@
+//===- CudaTaskPlan.h - how one task becomes one CUDA operator --*- C++ -*-===//
+//
+// The preparation step of the CUDA emitter: it decides, before any text is
+// printed, which values of a task are stored (task results, and intermediates
+// that a later stage reads), how the ops are grouped into stages (one loop
+// nest each) and how each stage spreads over threads. The printer then only
+// follows the plan.
+//
+// A stage is either a fused elementwise loop over its outputs' shape, or an
+// "anchor" (reduce, matmul, softmax, layer_norm, rms_norm) whose elementwise
+// producers are recomputed inline (prologue) and whose elementwise consumers
+// of the same shape are computed from the anchor's value in registers
+// (epilogue).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef GPUOS_LIB_CODEGEN_CUDATASKPLAN_H
+#define GPUOS_LIB_CODEGEN_CUDATASKPLAN_H
+
+#include "gpuos/Dialect/GPUOSOps.h"
+
+#include "mlir/IR/BuiltinOps.h"
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+
+#include <string>
+#include <vector>
+
+namespace gpuos::cuda {
+
+/// Ops whose value at one index needs many input elements; each heads a stage.
+bool isAnchor(mlir::Operation *op);
+
+enum class StageKind { Elementwise, Reduce, Matmul, Softmax, LayerNorm, RmsNorm };
+
+/// Which threads cooperate on one row of a row stage.
+enum class Group { Thread, Warp, Block };
+
+struct Stage {
+  StageKind kind = StageKind::Elementwise;
+  /// The anchor op; null for elementwise stages.
+  mlir::Operation *anchor = nullptr;
+  /// Shape the outputs are computed over (the anchor's result shape).
+  llvm::SmallVector<int64_t> shape;
+  /// Values written by this stage, in task order.
+  llvm::SmallVector<mlir::Value> outputs;
+  /// Row stages: rows (independent results) and cols (elements combined per
+  /// row); `reduced[d]` marks the input dims that cols run over.
+  int64_t rows = 0, cols = 0;
+  llvm::SmallVector<bool> reduced;
+  Group group = Group::Thread;
+  /// Softmax and norms: the row is held in registers, `perLane` per lane.
+  bool inRegisters = false;
+  int64_t perLane = 0;
+  /// Elementwise stages: a float4 path exists for dense, aligned arguments.
+  bool vectorizable = false;
+  /// Block args that the float4 path loads (identity index, f32).
+  llvm::SmallVector<unsigned> vectorLoads;
+};
+
+/// Where a stored value lives.
+struct Storage {
+  /// Result arguments (ctx->args indices) the value is written to.
+  llvm::SmallVector<unsigned> resultArgs;
+  /// Byte offset in ctx->scratch, or -1 when the value is a task result only.
+  int64_t scratchOffset = -1;
+  /// A later stage loads the value instead of recomputing it.
+  bool readByLaterStage = false;
+};
+
+struct TaskPlan {
+  TaskOp task;
+  std::string name;
+  std::vector<Stage> stages;
+  llvm::DenseMap<mlir::Value, Storage> storage;
+  int64_t scratchBytes = 0;
+  /// Bytes of ctx->smem the block reductions need.
+  int64_t smemBytes = 0;
+  /// Suggested tile count; the operator is correct for any ctx->ntiles.
+  int64_t tiles = 1;
+  bool tilesFromAttribute = false;
+  /// A stage reads what an earlier one stored: tile 0 runs every stage, with
+  /// barriers between. Otherwise every stage spreads over all tiles.
+  bool singleTile = false;
+};
+
+/// Every task of every graph with its operator name, `<graph>_task<N>`
+/// (N counts the graph's tasks in order; the graph name made a C identifier).
+llvm::SmallVector<std::pair<TaskOp, std::string>>
+operatorNames(mlir::ModuleOp module);
+
+/// `file:line:col` (file without directories) for comments and messages.
+std::string locationString(mlir::Location loc);
+
+/// Checks one task against what the emitter supports; reports at the op.
+mlir::LogicalResult checkTaskEmittable(TaskOp task);
+
+/// Prints the operator of a planned task (constant arrays first).
+mlir::FailureOr<std::string> printTask(const TaskPlan &plan);
+
+/// Plans `task`, named `name`. Fails with an error at the offending op when
+/// the task cannot be emitted.
+mlir::FailureOr<TaskPlan> planTask(TaskOp task, llvm::StringRef name);
+
+} // namespace gpuos::cuda
+
+#endif // GPUOS_LIB_CODEGEN_CUDATASKPLAN_H
