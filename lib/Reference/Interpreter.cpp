@@ -139,6 +139,9 @@ private:
   }
 
   LogicalResult execute(Operation *op) {
+    for (Type type : op->getResultTypes())
+      if (failed(checkSize(op, type)))
+        return failure();
     if (auto task = dyn_cast<TaskOp>(op)) {
       auto results =
           BlockInterpreter().run(task.getBodyBlock(), operandTensors(op));
@@ -156,6 +159,19 @@ private:
     if (failed(checkResultType(op, *result)))
       return failure();
     values[op->getResult(0)] = std::move(*result);
+    return success();
+  }
+
+  /// Refuses results too large to hold, before allocating them.
+  static LogicalResult checkSize(Operation *op, Type type) {
+    auto shaped = dyn_cast<RankedTensorType>(type);
+    if (!shaped || !shaped.hasStaticShape())
+      return op->emitOpError() << "reference executor cannot hold a value of "
+                               << "type " << type;
+    if (!boundedNumElements(toVector(shaped.getShape())))
+      return op->emitOpError() << "result " << type << " has more than 2^28 "
+                               << "elements, more than the reference "
+                               << "executor holds";
     return success();
   }
 
@@ -189,7 +205,7 @@ private:
   FailureOr<Tensor> evaluate(Operation *op) {
     std::optional<DType> resultType =
         dtypeOf(getElementTypeOrSelf(op->getResult(0).getType()));
-    if (!resultType || !isa<RankedTensorType>(op->getResult(0).getType()))
+    if (!resultType)
       return op->emitOpError() << "reference executor cannot hold a value of "
                                << "type " << op->getResult(0).getType();
     return llvm::TypeSwitch<Operation *, FailureOr<Tensor>>(op)

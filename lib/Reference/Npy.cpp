@@ -17,9 +17,6 @@ using namespace gpuos::ref;
 
 static constexpr char kMagic[] = "\x93NUMPY";
 static constexpr size_t kMagicSize = 6;
-/// Refuse element counts whose byte size could overflow before comparing it
-/// with the file size.
-static constexpr int64_t kMaxElements = int64_t(1) << 40;
 
 const char *gpuos::ref::npyDescr(DType t) {
   switch (t) {
@@ -141,8 +138,8 @@ private:
       int64_t dim = 0;
       while (pos < text.size() && std::isdigit(static_cast<unsigned char>(text[pos]))) {
         dim = dim * 10 + (text[pos++] - '0');
-        if (dim > kMaxElements)
-          return "header 'shape' has a dimension larger than 2^40";
+        if (dim > kMaxTensorElements)
+          return "header 'shape' has a dimension larger than 2^28";
       }
       consume('L'); // Python 2 longs
       shape.push_back(dim);
@@ -213,12 +210,11 @@ std::optional<Tensor> gpuos::ref::parseNpy(const std::string &bytes,
     return fail("unsupported dtype '" + descr +
                 "' (supported: <f4, <f2, <u2 as bf16, |b1, <i4, <i8)");
 
-  int64_t count = 1;
-  for (int64_t d : shape) {
-    if (d != 0 && count > kMaxElements / d)
-      return fail("shape " + shapeToString(shape) + " is too large");
-    count *= d;
-  }
+  std::optional<int64_t> bounded = boundedNumElements(shape);
+  if (!bounded)
+    return fail("shape " + shapeToString(shape) +
+                " has more than 2^28 elements");
+  int64_t count = *bounded;
   unsigned itemBytes = storageBytes(*dtype);
   uint64_t dataBytes = static_cast<uint64_t>(count) * itemBytes;
   uint64_t available = bytes.size() - headerStart - headerLength;

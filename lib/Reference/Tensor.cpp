@@ -47,6 +47,19 @@ int64_t gpuos::ref::numElementsOf(const std::vector<int64_t> &shape) {
   return n;
 }
 
+std::optional<int64_t>
+gpuos::ref::boundedNumElements(const std::vector<int64_t> &shape) {
+  int64_t n = 1;
+  for (int64_t d : shape) {
+    if (d < 0)
+      return std::nullopt;
+    if (d != 0 && n > kMaxTensorElements / d)
+      return std::nullopt;
+    n *= d;
+  }
+  return n;
+}
+
 int64_t Tensor::numElements() const { return numElementsOf(shape); }
 
 std::string gpuos::ref::shapeToString(const std::vector<int64_t> &shape) {

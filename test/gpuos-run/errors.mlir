@@ -75,6 +75,13 @@
 // RUN: not gpuos-run %s --graph square --output-dir %t/f32.npy 2>&1 | FileCheck %s --check-prefix=NOTDIR
 // NOTDIR: gpuos-run: error: output path '{{.*}}f32.npy' is not a directory
 
+// Tensors beyond 2^28 elements are refused before anything is allocated.
+// RUN: not gpuos-run %S/Inputs/huge.mlir --graph huge --output-dir %t/out 2>&1 | FileCheck %s --check-prefix=HUGE
+// HUGE: huge.mlir:2:8: error: 'gpuos.broadcast_to' op result 'tensor<100000x100000x4xf32>' has more than 2^28 elements
+// HUGE: gpuos-run: error: graph @huge failed to run
+// RUN: not gpuos-run %S/Inputs/huge.mlir --graph hugearg --output-dir %t/out 2>&1 | FileCheck %s --check-prefix=HUGEARG
+// HUGEARG: gpuos-run: error: graph argument #0 of @hugearg has more than 2^28 elements
+
 // None of the failures above left a file behind.
 // RUN: ls %t/out | count 0
 

@@ -109,6 +109,11 @@ static FailureOr<std::vector<ref::Tensor>> loadInputs(GraphOp graph) {
     std::mt19937_64 rng(seed);
     for (unsigned i = 0; i < count; ++i) {
       ref::Tensor layout = argumentLayout(graph, i);
+      if (!ref::boundedNumElements(layout.shape)) {
+        fail("graph argument #" + llvm::Twine(i) + " of @" +
+             graph.getSymName() + " has more than 2^28 elements");
+        return failure();
+      }
       inputs.push_back(ref::randomTensor(layout.dtype, layout.shape, rng));
     }
     return inputs;

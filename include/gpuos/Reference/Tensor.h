@@ -37,8 +37,16 @@ struct Tensor {
   int64_t numElements() const;
 };
 
+/// The largest tensor the reference executor and the .npy reader hold (2^28
+/// elements, 2 GiB of doubles): larger shapes give an error, not an
+/// allocation failure.
+constexpr int64_t kMaxTensorElements = int64_t(1) << 28;
+
 /// Product of the dimensions (1 for rank 0).
 int64_t numElementsOf(const std::vector<int64_t> &shape);
+/// numElementsOf, or nullopt when a dimension is negative or the product
+/// exceeds kMaxTensorElements (never overflows).
+std::optional<int64_t> boundedNumElements(const std::vector<int64_t> &shape);
 /// "[3, 4]"; "[]" for rank 0.
 std::string shapeToString(const std::vector<int64_t> &shape);
 /// "tensor<3x4xf32>", as MLIR prints the type.
