@@ -3,7 +3,8 @@
 // Each input is split at `// -----` lines, like `gpuos-opt -split-input-file`,
 // so the seed files of test/Dialect feed every case. A chunk that parses and
 // verifies must print to text that parses again and prints identically, in
-// both the custom and the generic form. Anything else is a crash.
+// both the custom and the generic form, and must stay valid through
+// canonicalization (which runs the gpuos folders). Anything else is a crash.
 //
 //===----------------------------------------------------------------------===//
 
@@ -15,6 +16,8 @@
 #include "mlir/IR/OperationSupport.h"
 #include "mlir/IR/Verifier.h"
 #include "mlir/Parser/Parser.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Transforms/Passes.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/raw_ostream.h"
@@ -76,6 +79,14 @@ void checkChunk(StringRef chunk) {
     return;
   checkRoundTrip(context, *module, chunk, /*generic=*/false);
   checkRoundTrip(context, *module, chunk, /*generic=*/true);
+
+  // The pass manager verifies the result: a folder that breaks valid IR
+  // fails here.
+  PassManager pm(&context);
+  pm.addPass(createCanonicalizerPass());
+  if (failed(pm.run(*module)))
+    fail("canonicalization failed or produced invalid IR", chunk,
+         print(*module, /*generic=*/true));
 }
 
 } // namespace
