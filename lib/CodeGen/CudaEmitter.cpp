@@ -628,18 +628,21 @@ std::string TaskPrinter::printOperation(ConstantOp op, const Index &idx) {
   std::string &array = constantArrays[op];
   if (array.empty()) {
     array = plan.name + "_cst" + std::to_string(constantCount++);
+    // Floats are kept as their bits: exact, and infinities and NaNs need no
+    // (non-constant) intrinsic in the initializer.
     constantStream << "// gpuos.constant at " << locationString(op.getLoc())
-                   << "\nstatic __device__ const " << storageType(t) << " "
+                   << "\nstatic __device__ const "
+                   << (t.isF32() ? "gpuos_u32" : storageType(t)) << " "
                    << array << "[" << dense.getNumElements() << "] = {";
     unsigned n = 0;
     for (Attribute element : dense.getValues<Attribute>()) {
       constantStream << (n % 8 ? " " : "\n    ");
       if (auto f = dyn_cast<FloatAttr>(element)) {
-        if (t.isF32())
-          constantStream << floatLiteral(f.getValueAsDouble());
-        else
-          constantStream << llvm::formatv(
-              "{0:x}", f.getValue().bitcastToAPInt().getZExtValue());
+        constantStream << llvm::formatv(
+            "{0:x}", f.getValue().bitcastToAPInt().getZExtValue());
+      } else if (t.isInteger(1)) {
+        constantStream << (cast<IntegerAttr>(element).getValue().isZero() ? 0
+                                                                          : 1);
       } else {
         constantStream << literal(element, t);
       }
@@ -650,7 +653,9 @@ std::string TaskPrinter::printOperation(ConstantOp op, const Index &idx) {
   }
   std::string element =
       array + "[" + linearize(idx, shapeOf(op.getResult())) + "]";
-  return declare(computeType(t), "v", fromStorage(t, element));
+  return declare(computeType(t), "v",
+                 t.isF32() ? "__uint_as_float(" + element + ")"
+                           : fromStorage(t, element));
 }
 
 std::string TaskPrinter::printOperation(ReshapeOp op, const Index &idx) {

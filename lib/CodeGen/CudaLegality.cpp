@@ -62,6 +62,8 @@ LogicalResult gpuos::cuda::checkTaskEmittable(TaskOp task) {
     checkRank(type, "result", i);
 
   task.getBody().walk([&](Operation *op) {
+    if (isa<TaskOp>(op))
+      return WalkResult::skip(); // reported as nested by checkCudaEmittable
     if (!isEmittableOp(op)) {
       op->emitError() << "cannot emit CUDA for '" << op->getName()
                       << "': not a gpuos micro-op";

@@ -1,0 +1,90 @@
+// RUN: gpuos-translate --gpuos-to-cuda %s | FileCheck %s
+// RUN: gpuos-translate --gpuos-to-cuda %s | gpuos-cuda-check -
+// REQUIRES: nvrtc
+
+// Decode attention scores, q [12, 1, 64] times K^T ([12, 128, 64] with
+// transpose_rhs): both operands are contiguous along K, so a warp per output
+// reads them coalesced and reduces with shuffles; the 1/sqrt(d) scale is an
+// epilogue applied by lane 0.
+// CHECK-LABEL: extern "C" __device__ void scores_task0(
+// CHECK:        { // stage 0: matmul at {{.*}}, 1536 rows of 64, a warp per row
+// CHECK:          for (gpuos_i64 row = 1536 * tile / ntiles + warp; row < row_end; row += nwarps) {
+// CHECK-NEXT:       const gpuos_i64 [[B:t[0-9]+]] = (row / 128);
+// CHECK-NEXT:       const gpuos_i64 [[N:t[0-9]+]] = row % 128;
+// CHECK-NEXT:       float [[ACC:acc[0-9]+]] = 0.0f;
+// CHECK-NEXT:       for (gpuos_i64 k = lane; k < 64; k += 32) {
+// CHECK-NEXT:         const float [[Q:v[0-9]+]] = in0[[[B]] * in0_s0 + k * in0_s2];
+// CHECK-NEXT:         const float [[K:v[0-9]+]] = in1[[[B]] * in1_s0 + [[N]] * in1_s1 + k * in1_s2];
+// CHECK-NEXT:         [[ACC]] += [[Q]] * [[K]];
+// CHECK-NEXT:       }
+// CHECK-NEXT:       const float [[DOT:red[0-9]+]] = gpuos_warp_reduce([[ACC]], gpuos_op_sum());
+// CHECK-NEXT:       if (lane == 0) {
+// CHECK-NEXT:         const float [[S:v[0-9]+]] = [[DOT]] * 0.125f;
+// CHECK-NEXT:         out0[[[B]] * out0_s0 + [[N]] * out0_s2] = [[S]];
+// CHECK-NEXT:       }
+gpuos.graph @scores(%q: tensor<12x1x64xf32>, %k: tensor<12x128x64xf32>) -> tensor<12x1x128xf32> {
+  %r = gpuos.task ins(%q, %k : tensor<12x1x64xf32>, tensor<12x128x64xf32>) -> tensor<12x1x128xf32> {
+  ^bb0(%aq: tensor<12x1x64xf32>, %ak: tensor<12x128x64xf32>):
+    %s = gpuos.matmul %aq, %ak transpose_rhs : tensor<12x1x64xf32>, tensor<12x128x64xf32> -> tensor<12x1x128xf32>
+    %c = gpuos.fill 1.250000e-01 : f32 -> tensor<12x1x128xf32>
+    %y = gpuos.mul %s, %c : tensor<12x1x128xf32>, tensor<12x1x128xf32> -> tensor<12x1x128xf32>
+    gpuos.yield %y : tensor<12x1x128xf32>
+  }
+  gpuos.return %r : tensor<12x1x128xf32>
+}
+
+// An MLP layer, [4, 256] x [256, 512] in bf16 with a bias and SiLU: a thread
+// per output, neighbouring threads on neighbouring columns (coalesced rhs),
+// f32 accumulation rounded once to bf16.
+// CHECK-LABEL: extern "C" __device__ void mlp_task0(
+// CHECK:        { // stage 0: matmul at {{.*}}, 2048 rows of 256, a thread per row
+// CHECK:          for (gpuos_i64 row = 2048 * tile / ntiles + threadIdx.x; row < row_end; row += blockDim.x) {
+// CHECK-NEXT:       const gpuos_i64 [[M:t[0-9]+]] = (row / 512);
+// CHECK-NEXT:       const gpuos_i64 [[N:t[0-9]+]] = row % 512;
+// CHECK-NEXT:       float [[ACC:acc[0-9]+]] = 0.0f;
+// CHECK-NEXT:       #pragma unroll 4
+// CHECK-NEXT:       for (gpuos_i64 k = 0; k < 256; k += 1) {
+// CHECK-NEXT:         const float [[A:v[0-9]+]] = gpuos_bf16_to_f32(in0[[[M]] * in0_s0 + k * in0_s1]);
+// CHECK-NEXT:         const float [[W:v[0-9]+]] = gpuos_bf16_to_f32(in1[k * in1_s0 + [[N]] * in1_s1]);
+// CHECK-NEXT:         [[ACC]] += [[A]] * [[W]];
+// CHECK-NEXT:       }
+// CHECK-NEXT:       const float [[R:r[0-9]+]] = gpuos_round_bf16([[ACC]]);
+// CHECK-NEXT:       const float [[BIAS:v[0-9]+]] = gpuos_bf16_to_f32(in2[[[N]] * in2_s0]);
+// CHECK-NEXT:       const float [[H:v[0-9]+]] = gpuos_round_bf16([[R]] + [[BIAS]]);
+// CHECK-NEXT:       const float [[S:v[0-9]+]] = gpuos_round_bf16([[H]] / (1.0f + expf(-[[H]])));
+// CHECK-NEXT:       out0[[[M]] * out0_s0 + [[N]] * out0_s1] = gpuos_f32_to_bf16([[S]]);
+gpuos.graph @mlp(%x: tensor<4x256xbf16>, %w: tensor<256x512xbf16>, %b: tensor<512xbf16>) -> tensor<4x512xbf16> {
+  %r = gpuos.task ins(%x, %w, %b : tensor<4x256xbf16>, tensor<256x512xbf16>, tensor<512xbf16>) -> tensor<4x512xbf16> {
+  ^bb0(%ax: tensor<4x256xbf16>, %aw: tensor<256x512xbf16>, %ab: tensor<512xbf16>):
+    %m = gpuos.matmul %ax, %aw : tensor<4x256xbf16>, tensor<256x512xbf16> -> tensor<4x512xbf16>
+    %h = gpuos.add %m, %ab : tensor<4x512xbf16>, tensor<512xbf16> -> tensor<4x512xbf16>
+    %s = gpuos.silu %h : tensor<4x512xbf16>
+    gpuos.yield %s : tensor<4x512xbf16>
+  }
+  gpuos.return %r : tensor<4x512xbf16>
+}
+
+// Attention output, probabilities [12, 1, 128] times V [12, 128, 64], with a
+// transposed lhs on a broadcast batch ([1, 8, 3] against [2, 8, 5]) in a
+// second, independent stage; integers accumulate in their own type.
+// CHECK-LABEL: extern "C" __device__ void pv_task0(
+// CHECK:        { // stage 0: matmul at {{.*}}, 768 rows of 128, a thread per row
+// CHECK:            const float {{v[0-9]+}} = in0[{{t[0-9]+}} * in0_s0 + k * in0_s2];
+// CHECK-NEXT:       const float {{v[0-9]+}} = in1[{{t[0-9]+}} * in1_s0 + k * in1_s1 + {{t[0-9]+}} * in1_s2];
+// CHECK:        { // stage 1: matmul at {{.*}}, 30 rows of 8, a thread per row
+// CHECK:            const gpuos_i64 [[B:t[0-9]+]] = (row / 15);
+// CHECK-NEXT:       const gpuos_i64 [[M:t[0-9]+]] = (row / 5) % 3;
+// CHECK-NEXT:       const gpuos_i64 [[N:t[0-9]+]] = row % 5;
+// CHECK-NEXT:       gpuos_i32 [[ACC:acc[0-9]+]] = 0;
+// CHECK:              const gpuos_i32 [[A:v[0-9]+]] = in2[k * in2_s1 + [[M]] * in2_s2];
+// CHECK-NEXT:         const gpuos_i32 [[W:v[0-9]+]] = in3[[[B]] * in3_s0 + k * in3_s1 + [[N]] * in3_s2];
+// CHECK-NEXT:         [[ACC]] += [[A]] * [[W]];
+gpuos.graph @pv(%p: tensor<12x1x128xf32>, %v: tensor<12x128x64xf32>, %a: tensor<1x8x3xi32>, %b: tensor<2x8x5xi32>) -> (tensor<12x1x64xf32>, tensor<2x3x5xi32>) {
+  %r:2 = gpuos.task ins(%p, %v, %a, %b : tensor<12x1x128xf32>, tensor<12x128x64xf32>, tensor<1x8x3xi32>, tensor<2x8x5xi32>) -> tensor<12x1x64xf32>, tensor<2x3x5xi32> {
+  ^bb0(%ap: tensor<12x1x128xf32>, %av: tensor<12x128x64xf32>, %aa: tensor<1x8x3xi32>, %ab: tensor<2x8x5xi32>):
+    %o = gpuos.matmul %ap, %av : tensor<12x1x128xf32>, tensor<12x128x64xf32> -> tensor<12x1x64xf32>
+    %i = gpuos.matmul %aa, %ab transpose_lhs : tensor<1x8x3xi32>, tensor<2x8x5xi32> -> tensor<2x3x5xi32>
+    gpuos.yield %o, %i : tensor<12x1x64xf32>, tensor<2x3x5xi32>
+  }
+  gpuos.return %r#0, %r#1 : tensor<12x1x64xf32>, tensor<2x3x5xi32>
+}
