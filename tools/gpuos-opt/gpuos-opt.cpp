@@ -1,5 +1,6 @@
 //===- gpuos-opt.cpp - the gpuos optimizer driver -------------------------===//
 #include "gpuos/Dialect/GPUOSDialect.h"
+#include "gpuos/Transforms/Passes.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -15,6 +16,7 @@ int main(int argc, char **argv) {
   mlir::registerCanonicalizerPass();
   mlir::registerCSEPass();
   mlir::registerSymbolDCEPass();
+  gpuos::registerTransformsPasses();
   return mlir::asMainReturnCode(
       mlir::MlirOptMain(argc, argv, "gpuos optimizer driver\n", registry));
 }

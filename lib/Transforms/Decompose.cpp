@@ -1,0 +1,211 @@
+//===- Decompose.cpp - composite ops into primitive micro-ops -------------===//
+//
+// Fusion works on primitives: once softmax is max, sub, exp, sum and div, the
+// fuser can put it in one task with the ops around it, which a monolithic
+// softmax would block. The expansions follow the definitions in GPUOSOps.td
+// step by step, so the reference executor gives the same values up to
+// rounding of the intermediates.
+//
+//===----------------------------------------------------------------------===//
+
+#include "gpuos/Transforms/Passes.h"
+
+#include "mlir/IR/Builders.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/ADT/TypeSwitch.h"
+
+#include <cmath>
+
+namespace gpuos {
+#define GEN_PASS_DEF_GPUOSDECOMPOSE
+#include "gpuos/Transforms/Passes.h.inc"
+} // namespace gpuos
+
+using namespace mlir;
+using namespace gpuos;
+
+namespace {
+
+/// Builds primitive ops before one composite op, counting what it creates.
+class Expander {
+public:
+  Expander(Operation *op, int64_t &created)
+      : builder(op), loc(op->getLoc()), created(created) {}
+
+  /// A rank-0 tensor holding `value`; broadcasts against any shape.
+  Value scalar(Type elementType, double value) {
+    auto type = RankedTensorType::get({}, elementType);
+    TypedAttr attr;
+    if (isa<FloatType>(elementType))
+      attr = FloatAttr::get(elementType, value);
+    else
+      attr = IntegerAttr::get(elementType, static_cast<int64_t>(value));
+    return count(FillOp::create(builder, loc, type, attr));
+  }
+
+  template <typename OpTy> Value binary(Value lhs, Value rhs) {
+    auto l = cast<RankedTensorType>(lhs.getType());
+    auto r = cast<RankedTensorType>(rhs.getType());
+    auto shape = broadcastShapes(l.getShape(), r.getShape());
+    assert(succeeded(shape) && "expansion operands broadcast");
+    auto type = RankedTensorType::get(*shape, l.getElementType());
+    return count(OpTy::create(builder, loc, type, lhs, rhs));
+  }
+
+  template <typename OpTy> Value unary(Value input) {
+    return count(OpTy::create(builder, loc, input.getType(), input));
+  }
+
+  /// Reduction over `axes`, keeping them as size-1 dims when `keepdim`.
+  Value reduce(ReduceKind kind, Value input, ArrayRef<int64_t> axes,
+               bool keepdim) {
+    auto type = cast<RankedTensorType>(input.getType());
+    SmallVector<int64_t> shape;
+    for (int64_t d = 0; d < type.getRank(); ++d) {
+      if (!llvm::is_contained(axes, d))
+        shape.push_back(type.getDimSize(d));
+      else if (keepdim)
+        shape.push_back(1);
+    }
+    auto resultType = RankedTensorType::get(shape, type.getElementType());
+    return count(ReduceOp::create(builder, loc, resultType, kind, input, axes,
+                                  keepdim));
+  }
+
+  /// sum(x over axes) / count, the expansion of `mean`.
+  Value mean(Value input, ArrayRef<int64_t> axes, bool keepdim) {
+    auto type = cast<RankedTensorType>(input.getType());
+    int64_t count = 1;
+    for (int64_t axis : axes)
+      count *= type.getDimSize(axis);
+    Value sum = reduce(ReduceKind::sum, input, axes, keepdim);
+    return binary<DivOp>(sum, scalar(type.getElementType(), count));
+  }
+
+private:
+  Value count(Operation *op) {
+    ++created;
+    return op->getResult(0);
+  }
+
+  OpBuilder builder;
+  Location loc;
+  int64_t &created;
+};
+
+SmallVector<int64_t> trailingAxes(Value input, int64_t dims) {
+  int64_t rank = cast<RankedTensorType>(input.getType()).getRank();
+  return llvm::to_vector(llvm::seq<int64_t>(rank - dims, rank));
+}
+
+Type elementTypeOf(Value v) {
+  return cast<RankedTensorType>(v.getType()).getElementType();
+}
+
+Value expandSoftmax(SoftmaxOp op, Expander &e) {
+  int64_t axis = op.getAxis();
+  Value x = op.getInput();
+  Value max = e.reduce(ReduceKind::max, x, {axis}, /*keepdim=*/true);
+  Value shifted = e.binary<SubOp>(x, max);
+  Value exp = e.unary<ExpOp>(shifted);
+  Value sum = e.reduce(ReduceKind::sum, exp, {axis}, /*keepdim=*/true);
+  return e.binary<DivOp>(exp, sum);
+}
+
+/// x * rsqrt(meanSquare + eps), times `weight` when present.
+Value normalize(Expander &e, Value x, Value meanSquare, double epsilon,
+                Value weight) {
+  Value eps = e.scalar(elementTypeOf(x), epsilon);
+  Value scale = e.unary<RsqrtOp>(e.binary<AddOp>(meanSquare, eps));
+  Value y = e.binary<MulOp>(x, scale);
+  return weight ? e.binary<MulOp>(y, weight) : y;
+}
+
+Value expandLayerNorm(LayerNormOp op, Expander &e) {
+  SmallVector<int64_t> axes = trailingAxes(op.getInput(), op.getDims());
+  Value x = op.getInput();
+  Value centered = e.binary<SubOp>(x, e.mean(x, axes, /*keepdim=*/true));
+  Value variance = e.mean(e.binary<MulOp>(centered, centered), axes, true);
+  Value y = normalize(e, centered, variance, op.getEpsilon().convertToDouble(),
+                      op.getWeight());
+  return op.getBias() ? e.binary<AddOp>(y, op.getBias()) : y;
+}
+
+Value expandRmsNorm(RmsNormOp op, Expander &e) {
+  SmallVector<int64_t> axes = trailingAxes(op.getInput(), op.getDims());
+  Value x = op.getInput();
+  Value meanSquare = e.mean(e.binary<MulOp>(x, x), axes, /*keepdim=*/true);
+  return normalize(e, x, meanSquare, op.getEpsilon().convertToDouble(),
+                   op.getWeight());
+}
+
+/// x * 0.5 * (1 + tanh(sqrt(2 / pi) * (x + 0.044715 x^3))).
+Value expandGeluTanh(GeluOp op, Expander &e) {
+  Value x = op.getInput();
+  Type t = elementTypeOf(x);
+  Value cube = e.binary<MulOp>(e.binary<MulOp>(x, x), x);
+  Value inner = e.binary<AddOp>(x, e.binary<MulOp>(cube, e.scalar(t, 0.044715)));
+  Value scaled = e.binary<MulOp>(inner, e.scalar(t, std::sqrt(2.0 / M_PI)));
+  Value onePlus = e.binary<AddOp>(e.unary<TanhOp>(scaled), e.scalar(t, 1.0));
+  return e.binary<MulOp>(e.binary<MulOp>(x, e.scalar(t, 0.5)), onePlus);
+}
+
+constexpr StringLiteral kCompositeNames[] = {"softmax", "layer_norm",
+                                             "rms_norm", "gelu", "mean"};
+
+struct DecomposePass
+    : public gpuos::impl::GPUOSDecomposeBase<DecomposePass> {
+  using GPUOSDecomposeBase::GPUOSDecomposeBase;
+
+  void runOnOperation() override {
+    GraphOp graph = getOperation();
+    llvm::StringSet<> kept;
+    for (const std::string &name : keep) {
+      if (!llvm::is_contained(kCompositeNames, name)) {
+        graph.emitError() << "gpuos-decompose: unknown composite '" << name
+                          << "' in keep (expected softmax, layer_norm, "
+                             "rms_norm, gelu or mean)";
+        return signalPassFailure();
+      }
+      kept.insert(name);
+    }
+
+    SmallVector<Operation *> composites;
+    graph.walk([&](Operation *op) {
+      if (isa<SoftmaxOp>(op) && !kept.contains("softmax"))
+        composites.push_back(op);
+      else if (isa<LayerNormOp>(op) && !kept.contains("layer_norm"))
+        composites.push_back(op);
+      else if (isa<RmsNormOp>(op) && !kept.contains("rms_norm"))
+        composites.push_back(op);
+      else if (auto gelu = dyn_cast<GeluOp>(op);
+               gelu && gelu.getApproximation() == GeluApproximation::tanh &&
+               !kept.contains("gelu"))
+        composites.push_back(op);
+      else if (auto reduce = dyn_cast<ReduceOp>(op);
+               reduce && reduce.getKind() == ReduceKind::mean &&
+               !kept.contains("mean"))
+        composites.push_back(op);
+    });
+
+    int64_t created = 0;
+    for (Operation *op : composites) {
+      Expander e(op, created);
+      Value replacement =
+          llvm::TypeSwitch<Operation *, Value>(op)
+              .Case([&](SoftmaxOp o) { return expandSoftmax(o, e); })
+              .Case([&](LayerNormOp o) { return expandLayerNorm(o, e); })
+              .Case([&](RmsNormOp o) { return expandRmsNorm(o, e); })
+              .Case([&](GeluOp o) { return expandGeluTanh(o, e); })
+              .Case([&](ReduceOp o) {
+                return e.mean(o.getInput(), o.getAxes(), o.getKeepdim());
+              });
+      op->getResult(0).replaceAllUsesWith(replacement);
+      op->erase();
+    }
+    numDecomposed += composites.size();
+    numCreated += created;
+  }
+};
+
+} // namespace
