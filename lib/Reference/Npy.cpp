@@ -19,21 +19,10 @@ static constexpr char kMagic[] = "\x93NUMPY";
 static constexpr size_t kMagicSize = 6;
 
 const char *gpuos::ref::npyDescr(DType t) {
-  switch (t) {
-  case DType::F32:
-    return "<f4";
-  case DType::F16:
-    return "<f2";
-  case DType::BF16:
-    return "<u2";
-  case DType::I1:
-    return "|b1";
-  case DType::I32:
-    return "<i4";
-  case DType::I64:
-    return "<i8";
-  }
-  return "?";
+  // In DType order; NumPy has no bfloat16, so bf16 travels as raw bits.
+  static constexpr const char *kDescrs[] = {"<f4", "<f2", "<u2",
+                                            "|b1", "<i4", "<i8"};
+  return kDescrs[static_cast<int>(t)];
 }
 
 namespace {

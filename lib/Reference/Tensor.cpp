@@ -12,21 +12,9 @@ static constexpr DType kAllDTypes[] = {DType::F32, DType::F16, DType::BF16,
                                        DType::I1,  DType::I32, DType::I64};
 
 const char *gpuos::ref::dtypeName(DType t) {
-  switch (t) {
-  case DType::F32:
-    return "f32";
-  case DType::F16:
-    return "f16";
-  case DType::BF16:
-    return "bf16";
-  case DType::I1:
-    return "i1";
-  case DType::I32:
-    return "i32";
-  case DType::I64:
-    return "i64";
-  }
-  return "?";
+  static constexpr const char *kNames[] = {"f32", "f16", "bf16",
+                                           "i1",  "i32", "i64"};
+  return kNames[static_cast<int>(t)];
 }
 
 std::optional<DType> gpuos::ref::parseDTypeName(const std::string &name) {

@@ -20,6 +20,7 @@
 
 namespace gpuos::ref {
 
+/// The order is relied on by per-dtype tables; append new dtypes at the end.
 enum class DType { F32, F16, BF16, I1, I32, I64 };
 
 /// "f32", "f16", "bf16", "i1", "i32", "i64".
