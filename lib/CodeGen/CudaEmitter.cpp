@@ -60,35 +60,33 @@ static StringRef storageType(Type t) {
 
 static bool isFloat(Type t) { return isa<FloatType>(t); }
 
+/// `f16(expr)` or `bf16(expr)` for those types, else `expr` unchanged.
+static std::string applyForHalf(Type t, StringRef f16, StringRef bf16,
+                                StringRef expr) {
+  if (t.isF16())
+    return (f16 + "(" + expr + ")").str();
+  if (t.isBF16())
+    return (bf16 + "(" + expr + ")").str();
+  return expr.str();
+}
+
 /// `expr` (compute type) rounded to the precision of `t`.
 static std::string roundTo(Type t, StringRef expr) {
-  if (t.isF16())
-    return ("gpuos_round_f16(" + expr + ")").str();
-  if (t.isBF16())
-    return ("gpuos_round_bf16(" + expr + ")").str();
-  return expr.str();
+  return applyForHalf(t, "gpuos_round_f16", "gpuos_round_bf16", expr);
 }
 
 /// A stored element read back into the compute type.
 static std::string fromStorage(Type t, StringRef expr) {
-  if (t.isF16())
-    return ("gpuos_f16_to_f32(" + expr + ")").str();
-  if (t.isBF16())
-    return ("gpuos_bf16_to_f32(" + expr + ")").str();
   if (t.isInteger(1))
     return ("(" + expr + " != 0)").str();
-  return expr.str();
+  return applyForHalf(t, "gpuos_f16_to_f32", "gpuos_bf16_to_f32", expr);
 }
 
 /// A computed value converted for storing.
 static std::string toStorage(Type t, StringRef expr) {
-  if (t.isF16())
-    return ("gpuos_f32_to_f16(" + expr + ")").str();
-  if (t.isBF16())
-    return ("gpuos_f32_to_bf16(" + expr + ")").str();
   if (t.isInteger(1))
     return ("(gpuos_u8)(" + expr + ")").str();
-  return expr.str();
+  return applyForHalf(t, "gpuos_f32_to_f16", "gpuos_f32_to_bf16", expr);
 }
 
 /// A float literal that reads back as the same f32 value.
@@ -240,6 +238,8 @@ private:
   // Values at an index.
   std::string valueAt(Value v, const Index &idx);
   std::string printOp(Operation *op, Value v, const Index &idx);
+  /// Operand `i` of a broadcasting op at result index `idx`.
+  std::string operandAt(Operation *op, unsigned i, const Index &idx);
   std::string printBinary(Operation *op, const Index &idx);
   std::string printUnary(Operation *op, const Index &idx);
   std::string printOperation(CmpOp op, const Index &idx);
@@ -264,6 +264,9 @@ private:
   void printRowLoop(const Stage &stage, llvm::function_ref<void()> body);
   void printReduceStage(const Stage &stage);
   void printMatmulStage(const Stage &stage);
+  void printRowReduction(const Stage &stage, Type t, ReduceKind kind,
+                         llvm::function_ref<std::string()> element,
+                         const Index &out);
   void printRowOpStage(const Stage &stage);
   void printColumnLoop(const Stage &stage, bool registers, bool usesColumn,
                        StringRef init,
@@ -485,14 +488,8 @@ std::string TaskPrinter::printOp(Operation *op, Value v, const Index &idx) {
 }
 
 std::string TaskPrinter::printBinary(Operation *op, const Index &idx) {
-  Value result = op->getResult(0);
-  Type t = elementTypeOf(result);
-  std::string a = valueAt(op->getOperand(0),
-                          broadcastIndex(idx, shapeOf(result),
-                                         shapeOf(op->getOperand(0))));
-  std::string b = valueAt(op->getOperand(1),
-                          broadcastIndex(idx, shapeOf(result),
-                                         shapeOf(op->getOperand(1))));
+  Type t = elementTypeOf(op->getResult(0));
+  std::string a = operandAt(op, 0, idx), b = operandAt(op, 1, idx);
   bool fp = isFloat(t);
   // i1 arithmetic is integer arithmetic keeping the low bit.
   bool boolean = t.isInteger(1);
@@ -558,44 +555,25 @@ std::string TaskPrinter::printUnary(Operation *op, const Index &idx) {
   return declare(computeType(t), "v", roundTo(t, expr));
 }
 
+std::string TaskPrinter::operandAt(Operation *op, unsigned i,
+                                   const Index &idx) {
+  Value operand = op->getOperand(i);
+  return valueAt(operand, broadcastIndex(idx, shapeOf(op->getResult(0)),
+                                         shapeOf(operand)));
+}
+
 std::string TaskPrinter::printOperation(CmpOp op, const Index &idx) {
-  ArrayRef<int64_t> shape = shapeOf(op.getResult());
-  std::string a = valueAt(op.getLhs(),
-                          broadcastIndex(idx, shape, shapeOf(op.getLhs())));
-  std::string b = valueAt(op.getRhs(),
-                          broadcastIndex(idx, shape, shapeOf(op.getRhs())));
-  StringRef cmp;
-  switch (op.getPredicate()) {
-  case CmpPredicate::eq:
-    cmp = "==";
-    break;
-  case CmpPredicate::ne:
-    cmp = "!=";
-    break;
-  case CmpPredicate::lt:
-    cmp = "<";
-    break;
-  case CmpPredicate::le:
-    cmp = "<=";
-    break;
-  case CmpPredicate::gt:
-    cmp = ">";
-    break;
-  case CmpPredicate::ge:
-    cmp = ">=";
-    break;
-  }
+  // Indexed by the CmpPredicate values (eq, ne, lt, le, gt, ge).
+  static constexpr StringLiteral kOperators[] = {"==", "!=", "<",
+                                                 "<=", ">",  ">="};
+  std::string a = operandAt(op, 0, idx), b = operandAt(op, 1, idx);
+  StringRef cmp = kOperators[static_cast<uint32_t>(op.getPredicate())];
   return declare("bool", "v", a + " " + cmp.str() + " " + b);
 }
 
 std::string TaskPrinter::printOperation(SelectOp op, const Index &idx) {
-  ArrayRef<int64_t> shape = shapeOf(op.getResult());
-  std::string c = valueAt(op.getCondition(),
-                          broadcastIndex(idx, shape, shapeOf(op.getCondition())));
-  std::string a = valueAt(
-      op.getTrueValue(), broadcastIndex(idx, shape, shapeOf(op.getTrueValue())));
-  std::string b = valueAt(op.getFalseValue(),
-                          broadcastIndex(idx, shape, shapeOf(op.getFalseValue())));
+  std::string c = operandAt(op, 0, idx), a = operandAt(op, 1, idx),
+              b = operandAt(op, 2, idx);
   return declare(computeType(elementTypeOf(op.getResult())), "v",
                  c + " ? " + a + " : " + b);
 }
@@ -728,21 +706,8 @@ std::string TaskPrinter::printOperation(ConcatOp op, const Index &idx) {
 //===----------------------------------------------------------------------===//
 
 static StringRef stageKindName(const Stage &stage) {
-  switch (stage.kind) {
-  case StageKind::Elementwise:
-    return "elementwise";
-  case StageKind::Reduce:
-    return "reduce";
-  case StageKind::Matmul:
-    return "matmul";
-  case StageKind::Softmax:
-    return "softmax";
-  case StageKind::LayerNorm:
-    return "layer_norm";
-  case StageKind::RmsNorm:
-    return "rms_norm";
-  }
-  llvm_unreachable("stage kind");
+  return stage.anchor ? stage.anchor->getName().stripDialect()
+                      : StringRef("elementwise");
 }
 
 static StringRef groupName(Group group) {
@@ -1075,50 +1040,64 @@ static Index mergeIndex(ArrayRef<bool> reduced, const Index &row,
   return full;
 }
 
+void TaskPrinter::printRowReduction(const Stage &stage, Type t,
+                                    ReduceKind kind,
+                                    llvm::function_ref<std::string()> element,
+                                    const Index &out) {
+  StringRef type = computeType(t);
+  GroupVars g = groupVars(stage.group);
+  std::string acc = fresh("acc");
+  os << type << " " << acc << " = " << reductionInit(kind, t) << ";\n";
+  if (stage.group == Group::Thread)
+    os << "#pragma unroll 4\n";
+  os << "for (gpuos_i64 col = " << g.lane << "; col < " << stage.cols
+     << "; col += " << g.lanes << ") {\n";
+  os.indent();
+  {
+    Scope scope(*this);
+    std::string x = element();
+    switch (kind) {
+    case ReduceKind::sum:
+    case ReduceKind::mean:
+      os << acc << " += " << x << ";\n";
+      break;
+    case ReduceKind::prod:
+      os << acc << " *= " << x << ";\n";
+      break;
+    case ReduceKind::max:
+    case ReduceKind::min:
+      os << acc << " = " << combinerName(kind) << "()(" << acc << ", " << x
+         << ");\n";
+      break;
+    }
+  }
+  os.unindent();
+  os << "}\n";
+  std::string total = groupReduce(stage, acc, type, combinerName(kind));
+  if (kind == ReduceKind::mean)
+    total = declare(type, "mean",
+                    total + " / (" + type.str() + ")" +
+                        std::to_string(stage.cols));
+  if (roundTo(t, total) != total)
+    total = declare(type, "r", roundTo(t, total));
+  // Every lane holds the total; one writes.
+  if (g.lane != "0") {
+    os << "if (" << g.lane << " == 0) {\n";
+    os.indent();
+  }
+  printOutputs(stage, out, total);
+  if (g.lane != "0") {
+    os.unindent();
+    os << "}\n";
+  }
+}
+
 void TaskPrinter::printReduceStage(const Stage &stage) {
   auto reduce = cast<ReduceOp>(stage.anchor);
   Value input = reduce.getInput();
-  Type t = elementTypeOf(input);
-  StringRef type = computeType(t);
   ArrayRef<int64_t> inShape = shapeOf(input);
-  GroupVars g = groupVars(stage.group);
   printRowLoop(stage, [&] {
     Index row = delinearize("row", selectDims(inShape, stage.reduced, false));
-    std::string acc = fresh("acc");
-    os << type << " " << acc << " = " << reductionInit(reduce.getKind(), t)
-       << ";\n";
-    os << "for (gpuos_i64 col = " << g.lane << "; col < " << stage.cols
-       << "; col += " << g.lanes << ") {\n";
-    os.indent();
-    {
-      Scope scope(*this);
-      Index col = delinearize("col", selectDims(inShape, stage.reduced, true));
-      std::string x = valueAt(input, mergeIndex(stage.reduced, row, col));
-      switch (reduce.getKind()) {
-      case ReduceKind::sum:
-      case ReduceKind::mean:
-        os << acc << " += " << x << ";\n";
-        break;
-      case ReduceKind::prod:
-        os << acc << " *= " << x << ";\n";
-        break;
-      case ReduceKind::max:
-      case ReduceKind::min:
-        os << acc << " = " << combinerName(reduce.getKind()) << "()(" << acc
-           << ", " << x << ");\n";
-        break;
-      }
-    }
-    os.unindent();
-    os << "}\n";
-    std::string total =
-        groupReduce(stage, acc, type, combinerName(reduce.getKind()));
-    if (reduce.getKind() == ReduceKind::mean)
-      total = declare(type, "mean",
-                      total + " / (" + type.str() + ")" +
-                          std::to_string(stage.cols));
-    if (roundTo(t, total) != total)
-      total = declare(type, "r", roundTo(t, total));
     // The output index: kept dims, and 0 for reduced dims kept as size 1.
     Index out;
     size_t r = 0;
@@ -1128,32 +1107,31 @@ void TaskPrinter::printReduceStage(const Stage &stage) {
       else if (reduce.getKeepdim())
         out.push_back("0");
     }
-    if (g.lane != "0") {
-      os << "if (" << g.lane << " == 0) {\n";
-      os.indent();
-    }
-    printOutputs(stage, out, total);
-    if (g.lane != "0") {
-      os.unindent();
-      os << "}\n";
-    }
+    printRowReduction(
+        stage, elementTypeOf(input), reduce.getKind(),
+        [&] {
+          Index col =
+              delinearize("col", selectDims(inShape, stage.reduced, true));
+          return valueAt(input, mergeIndex(stage.reduced, row, col));
+        },
+        out);
   });
 }
 
 void TaskPrinter::printMatmulStage(const Stage &stage) {
   auto matmul = cast<MatmulOp>(stage.anchor);
   Type t = elementTypeOf(matmul.getResult());
-  StringRef type = computeType(t);
   ArrayRef<int64_t> outShape = stage.shape;
-  GroupVars g = groupVars(stage.group);
-  auto operandIndex = [&](Value operand, const Index &out, StringRef k,
-                          bool transposed, bool isLhs) {
+  // The operand index of output `out` and contraction index `k`: batch dims
+  // broadcast, then (m, k) for lhs and (k, n) for rhs, swapped if transposed.
+  auto operandIndex = [&](Value operand, const Index &out, bool transposed,
+                          bool isLhs) {
     ArrayRef<int64_t> shape = shapeOf(operand);
     Index batchOut(out.begin(), out.end() - 2);
     Index idx = broadcastIndex(batchOut, outShape.drop_back(2),
                                shape.drop_back(2));
     std::string mn = isLhs ? out[out.size() - 2] : out[out.size() - 1];
-    std::string first = isLhs ? mn : k.str(), second = isLhs ? k.str() : mn;
+    std::string first = isLhs ? mn : "col", second = isLhs ? "col" : mn;
     if (transposed)
       std::swap(first, second);
     idx.push_back(shape[shape.size() - 2] == 1 ? "0" : first);
@@ -1162,38 +1140,20 @@ void TaskPrinter::printMatmulStage(const Stage &stage) {
   };
   printRowLoop(stage, [&] {
     Index out = delinearize("row", outShape);
-    std::string acc = fresh("acc");
-    os << type << " " << acc << " = " << reductionInit(ReduceKind::sum, t)
-       << ";\n";
-    if (stage.group == Group::Thread)
-      os << "#pragma unroll 4\n";
-    os << "for (gpuos_i64 k = " << g.lane << "; k < " << stage.cols
-       << "; k += " << g.lanes << ") {\n";
-    os.indent();
-    {
-      Scope scope(*this);
-      std::string a = valueAt(matmul.getLhs(),
-                              operandIndex(matmul.getLhs(), out, "k",
-                                           matmul.getTransposeLhs(), true));
-      std::string b = valueAt(matmul.getRhs(),
-                              operandIndex(matmul.getRhs(), out, "k",
-                                           matmul.getTransposeRhs(), false));
-      os << acc << " += " << a << " * " << b << ";\n";
-    }
-    os.unindent();
-    os << "}\n";
-    std::string total = groupReduce(stage, acc, type, "gpuos_op_sum");
-    if (roundTo(t, total) != total)
-      total = declare(type, "r", roundTo(t, total));
-    if (g.lane != "0") {
-      os << "if (" << g.lane << " == 0) {\n";
-      os.indent();
-    }
-    printOutputs(stage, out, total);
-    if (g.lane != "0") {
-      os.unindent();
-      os << "}\n";
-    }
+    printRowReduction(
+        stage, t, ReduceKind::sum,
+        [&] {
+          std::string a = valueAt(
+              matmul.getLhs(),
+              operandIndex(matmul.getLhs(), out, matmul.getTransposeLhs(),
+                           true));
+          std::string b = valueAt(
+              matmul.getRhs(),
+              operandIndex(matmul.getRhs(), out, matmul.getTransposeRhs(),
+                           false));
+          return declare(computeType(t), "p", a + " * " + b);
+        },
+        out);
   });
 }
 

@@ -103,12 +103,15 @@ bool readInput(const std::string &path, std::string &text) {
   return true;
 }
 
-std::string programLog(nvrtcProgram prog) {
+/// A NVRTC or nvJitLink log: both APIs report a size (with the terminating
+/// NUL) and then fill a buffer; success is 0 in both.
+template <typename Handle, typename SizeFn, typename GetFn>
+std::string readLog(Handle h, SizeFn getSize, GetFn getLog) {
   size_t size = 0;
   std::string log;
-  if (nvrtcGetProgramLogSize(prog, &size) == NVRTC_SUCCESS && size > 1) {
+  if (getSize(h, &size) == 0 && size > 1) {
     log.resize(size);
-    nvrtcGetProgramLog(prog, &log[0]);
+    getLog(h, &log[0]);
     log.resize(size - 1);
   }
   return log;
@@ -137,7 +140,8 @@ bool compile(const Options &o, const std::string &source,
   for (const std::string &s : options)
     argv.push_back(s.c_str());
   r = nvrtcCompileProgram(prog, int(argv.size()), argv.data());
-  std::string log = programLog(prog);
+  std::string log =
+      readLog(prog, nvrtcGetProgramLogSize, nvrtcGetProgramLog);
   if (r != NVRTC_SUCCESS) {
     std::cerr << name << ": NVRTC failed (" << nvrtcGetErrorString(r)
               << "):\n"
@@ -160,17 +164,6 @@ bool compile(const Options &o, const std::string &source,
   return true;
 }
 
-std::string linkErrorLog(nvJitLinkHandle h) {
-  size_t size = 0;
-  std::string log;
-  if (nvJitLinkGetErrorLogSize(h, &size) == NVJITLINK_SUCCESS && size > 1) {
-    log.resize(size);
-    nvJitLinkGetErrorLog(h, &log[0]);
-    log.resize(size - 1);
-  }
-  return log;
-}
-
 /// nvJitLink: relocatable cubin to a loadable (non-LTO) cubin.
 bool link(const Options &o, const std::vector<char> &relocatable,
           std::vector<char> &cubin) {
@@ -191,7 +184,7 @@ bool link(const Options &o, const std::vector<char> &relocatable,
     r = nvJitLinkComplete(h);
   if (r != NVJITLINK_SUCCESS) {
     std::cerr << "gpuos-cuda-check: nvJitLink failed (" << int(r) << "):\n"
-              << linkErrorLog(h);
+              << readLog(h, nvJitLinkGetErrorLogSize, nvJitLinkGetErrorLog);
     nvJitLinkDestroy(&h);
     return false;
   }

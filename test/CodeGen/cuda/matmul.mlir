@@ -12,10 +12,11 @@
 // CHECK-NEXT:       const gpuos_i64 [[B:t[0-9]+]] = (row / 128);
 // CHECK-NEXT:       const gpuos_i64 [[N:t[0-9]+]] = row % 128;
 // CHECK-NEXT:       float [[ACC:acc[0-9]+]] = 0.0f;
-// CHECK-NEXT:       for (gpuos_i64 k = lane; k < 64; k += 32) {
-// CHECK-NEXT:         const float [[Q:v[0-9]+]] = in0[[[B]] * in0_s0 + k * in0_s2];
-// CHECK-NEXT:         const float [[K:v[0-9]+]] = in1[[[B]] * in1_s0 + [[N]] * in1_s1 + k * in1_s2];
-// CHECK-NEXT:         [[ACC]] += [[Q]] * [[K]];
+// CHECK-NEXT:       for (gpuos_i64 col = lane; col < 64; col += 32) {
+// CHECK-NEXT:         const float [[Q:v[0-9]+]] = in0[[[B]] * in0_s0 + col * in0_s2];
+// CHECK-NEXT:         const float [[K:v[0-9]+]] = in1[[[B]] * in1_s0 + [[N]] * in1_s1 + col * in1_s2];
+// CHECK-NEXT:         const float [[P:p[0-9]+]] = [[Q]] * [[K]];
+// CHECK-NEXT:         [[ACC]] += [[P]];
 // CHECK-NEXT:       }
 // CHECK-NEXT:       const float [[DOT:red[0-9]+]] = gpuos_warp_reduce([[ACC]], gpuos_op_sum());
 // CHECK-NEXT:       if (lane == 0) {
@@ -43,10 +44,11 @@ gpuos.graph @scores(%q: tensor<12x1x64xf32>, %k: tensor<12x128x64xf32>) -> tenso
 // CHECK-NEXT:       const gpuos_i64 [[N:t[0-9]+]] = row % 512;
 // CHECK-NEXT:       float [[ACC:acc[0-9]+]] = 0.0f;
 // CHECK-NEXT:       #pragma unroll 4
-// CHECK-NEXT:       for (gpuos_i64 k = 0; k < 256; k += 1) {
-// CHECK-NEXT:         const float [[A:v[0-9]+]] = gpuos_bf16_to_f32(in0[[[M]] * in0_s0 + k * in0_s1]);
-// CHECK-NEXT:         const float [[W:v[0-9]+]] = gpuos_bf16_to_f32(in1[k * in1_s0 + [[N]] * in1_s1]);
-// CHECK-NEXT:         [[ACC]] += [[A]] * [[W]];
+// CHECK-NEXT:       for (gpuos_i64 col = 0; col < 256; col += 1) {
+// CHECK-NEXT:         const float [[A:v[0-9]+]] = gpuos_bf16_to_f32(in0[[[M]] * in0_s0 + col * in0_s1]);
+// CHECK-NEXT:         const float [[W:v[0-9]+]] = gpuos_bf16_to_f32(in1[col * in1_s0 + [[N]] * in1_s1]);
+// CHECK-NEXT:         const float [[P:p[0-9]+]] = [[A]] * [[W]];
+// CHECK-NEXT:         [[ACC]] += [[P]];
 // CHECK-NEXT:       }
 // CHECK-NEXT:       const float [[R:r[0-9]+]] = gpuos_round_bf16([[ACC]]);
 // CHECK-NEXT:       const float [[BIAS:v[0-9]+]] = gpuos_bf16_to_f32(in2[[[N]] * in2_s0]);
@@ -69,16 +71,17 @@ gpuos.graph @mlp(%x: tensor<4x256xbf16>, %w: tensor<256x512xbf16>, %b: tensor<51
 // second, independent stage; integers accumulate in their own type.
 // CHECK-LABEL: extern "C" __device__ void pv_task0(
 // CHECK:        { // stage 0: matmul at {{.*}}, 768 rows of 128, a thread per row
-// CHECK:            const float {{v[0-9]+}} = in0[{{t[0-9]+}} * in0_s0 + k * in0_s2];
-// CHECK-NEXT:       const float {{v[0-9]+}} = in1[{{t[0-9]+}} * in1_s0 + k * in1_s1 + {{t[0-9]+}} * in1_s2];
+// CHECK:            const float {{v[0-9]+}} = in0[{{t[0-9]+}} * in0_s0 + col * in0_s2];
+// CHECK-NEXT:       const float {{v[0-9]+}} = in1[{{t[0-9]+}} * in1_s0 + col * in1_s1 + {{t[0-9]+}} * in1_s2];
 // CHECK:        { // stage 1: matmul at {{.*}}, 30 rows of 8, a thread per row
 // CHECK:            const gpuos_i64 [[B:t[0-9]+]] = (row / 15);
 // CHECK-NEXT:       const gpuos_i64 [[M:t[0-9]+]] = (row / 5) % 3;
 // CHECK-NEXT:       const gpuos_i64 [[N:t[0-9]+]] = row % 5;
 // CHECK-NEXT:       gpuos_i32 [[ACC:acc[0-9]+]] = 0;
-// CHECK:              const gpuos_i32 [[A:v[0-9]+]] = in2[k * in2_s1 + [[M]] * in2_s2];
-// CHECK-NEXT:         const gpuos_i32 [[W:v[0-9]+]] = in3[[[B]] * in3_s0 + k * in3_s1 + [[N]] * in3_s2];
-// CHECK-NEXT:         [[ACC]] += [[A]] * [[W]];
+// CHECK:              const gpuos_i32 [[A:v[0-9]+]] = in2[col * in2_s1 + [[M]] * in2_s2];
+// CHECK-NEXT:         const gpuos_i32 [[W:v[0-9]+]] = in3[[[B]] * in3_s0 + col * in3_s1 + [[N]] * in3_s2];
+// CHECK-NEXT:         const gpuos_i32 [[P:p[0-9]+]] = [[A]] * [[W]];
+// CHECK-NEXT:         [[ACC]] += [[P]];
 gpuos.graph @pv(%p: tensor<12x1x128xf32>, %v: tensor<12x128x64xf32>, %a: tensor<1x8x3xi32>, %b: tensor<2x8x5xi32>) -> (tensor<12x1x64xf32>, tensor<2x3x5xi32>) {
   %r:2 = gpuos.task ins(%p, %v, %a, %b : tensor<12x1x128xf32>, tensor<12x128x64xf32>, tensor<1x8x3xi32>, tensor<2x8x5xi32>) -> tensor<12x1x64xf32>, tensor<2x3x5xi32> {
   ^bb0(%ap: tensor<12x1x128xf32>, %av: tensor<12x128x64xf32>, %aa: tensor<1x8x3xi32>, %ab: tensor<2x8x5xi32>):

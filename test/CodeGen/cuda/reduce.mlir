@@ -42,6 +42,7 @@ gpuos.graph @lse(%a: tensor<64x512xf32>) -> tensor<64xf32> {
 // CHECK-NEXT:     const gpuos_i64 [[D0:t[0-9]+]] = (row / 16);
 // CHECK-NEXT:     const gpuos_i64 [[D2:t[0-9]+]] = row % 16;
 // CHECK-NEXT:     float [[ACC:acc[0-9]+]] = __int_as_float(0xff800000);
+// CHECK-NEXT:     #pragma unroll 4
 // CHECK-NEXT:     for (gpuos_i64 col = 0; col < 8; col += 1) {
 // CHECK-NEXT:       const float [[X:v[0-9]+]] = gpuos_f16_to_f32(in0[[[D0]] * in0_s0 + col * in0_s1 + [[D2]] * in0_s2]);
 // CHECK-NEXT:       [[ACC]] = gpuos_op_max()([[ACC]], [[X]]);
