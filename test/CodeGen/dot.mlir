@@ -167,3 +167,47 @@ gpuos.graph @attributes(%x: tensor<2x3xf32>, %i: tensor<2x3xi32>) -> (tensor<2x3
 gpuos.graph @nothing() {
   gpuos.return
 }
+
+// -----
+
+// CHECK-LABEL: digraph gpuos {
+// CHECK-NEXT: graph [fontname="monospace", fontsize=11];
+// CHECK-NEXT: node [fontname="monospace", fontsize=10];
+// CHECK-NEXT: edge [fontname="monospace", fontsize=9];
+// CHECK-NEXT: subgraph cluster_g0 {
+// CHECK-NEXT: label="@nested";
+// CHECK-NEXT: g0_in0 [shape=invhouse, style=filled, fillcolor="#d6eaf8", label="input #0\n4xf32"];
+// CHECK-NEXT: subgraph cluster_g0_n0 {
+// CHECK-NEXT: label="gpuos.task\nlevel = 0";
+// CHECK-NEXT: style=rounded;
+// CHECK-NEXT: g0_n0_in0 [shape=invtriangle, label="in #0\n4xf32"];
+// CHECK-NEXT: subgraph cluster_g0_n1 {
+// CHECK-NEXT: label="gpuos.task\nlevel = 1";
+// CHECK-NEXT: style=rounded;
+// CHECK-NEXT: g0_n1_in0 [shape=invtriangle, label="in #0\n4xf32"];
+// CHECK-NEXT: g0_n2 [shape=box, label="gpuos.relu\n4xf32"];
+// CHECK-NEXT: g0_n1_out0 [shape=triangle, label="out #0\n4xf32"];
+// CHECK-NEXT: }
+// CHECK-NEXT: g0_n0_out0 [shape=triangle, label="out #0\n4xf32"];
+// CHECK-NEXT: }
+// CHECK-NEXT: g0_out0 [shape=house, style=filled, fillcolor="#fdebd0", label="output #0\n4xf32"];
+// CHECK-NEXT: }
+// CHECK-NEXT: g0_in0 -> g0_n0_in0 [label="4xf32"];
+// CHECK-NEXT: g0_n0_in0 -> g0_n1_in0 [label="4xf32"];
+// CHECK-NEXT: g0_n1_in0 -> g0_n2 [label="4xf32"];
+// CHECK-NEXT: g0_n2 -> g0_n1_out0 [label="4xf32"];
+// CHECK-NEXT: g0_n1_out0 -> g0_n0_out0 [label="4xf32"];
+// CHECK-NEXT: g0_n0_out0 -> g0_out0 [label="4xf32"];
+// CHECK-NEXT: }
+gpuos.graph @nested(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %0 = gpuos.task ins(%x : tensor<4xf32>) -> tensor<4xf32> attributes {level = 0 : i64} {
+  ^bb0(%a: tensor<4xf32>):
+    %1 = gpuos.task ins(%a : tensor<4xf32>) -> tensor<4xf32> attributes {level = 1 : i64} {
+    ^bb0(%b: tensor<4xf32>):
+      %2 = gpuos.relu %b : tensor<4xf32>
+      gpuos.yield %2 : tensor<4xf32>
+    }
+    gpuos.yield %1 : tensor<4xf32>
+  }
+  gpuos.return %0 : tensor<4xf32>
+}
