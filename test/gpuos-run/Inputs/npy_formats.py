@@ -1,6 +1,7 @@
 """npy_formats.py write DIR: writes the inputs of npy_formats.mlir in several
 .npy format versions; npy_formats.py check DIR: loads what gpuos-run wrote
 back with NumPy and compares with the inputs."""
+import io
 import os
 import sys
 
@@ -22,6 +23,12 @@ for i, (name, (array, version)) in enumerate(ARRAYS.items()):
         with open(os.path.join(folder, name + ".npy"), "wb") as f:
             np.lib.format.write_array(f, array, version=version)
         continue
-    got = np.load(os.path.join(folder, "out", "out%d.npy" % i))
+    path = os.path.join(folder, "out", "out%d.npy" % i)
+    got = np.load(path)
     if got.dtype != array.dtype or got.shape != array.shape or not np.array_equal(got, array):
         raise SystemExit("out%d.npy: got %r, expected %r" % (i, got, array))
+    # Byte for byte what numpy.save writes (format 1.0, same header padding).
+    expected = io.BytesIO()
+    np.save(expected, array)
+    if open(path, "rb").read() != expected.getvalue():
+        raise SystemExit("out%d.npy differs from numpy.save's bytes" % i)
