@@ -740,10 +740,15 @@ void TaskPrinter::printHeader() {
        << typeString(type) << "\n";
   os << "//   tiles: " << plan.tiles
      << (plan.tilesFromAttribute ? " (task attribute)" : " (from size)");
-  if (plan.singleTile)
+  if (plan.onlyFirstTile)
     os << "; stages depend on each other, so tile 0 runs them all";
-  else
+  else if (llvm::all_of(plan.stages, [](const Stage &stage) {
+             return stage.splitAcrossTiles;
+           }))
     os << "; any ctx->ntiles works";
+  else
+    os << "; every tile recomputes what later stages read, then takes its "
+          "share";
   os << "\n";
   if (plan.scratchBytes)
     os << "//   scratch: " << plan.scratchBytes << " bytes\n";
@@ -786,12 +791,8 @@ FailureOr<std::string> TaskPrinter::print() {
   os << "extern \"C\" __device__ void " << plan.name
      << "(const gpuos_task_ctx* ctx) {\n";
   os.indent();
-  if (plan.singleTile) {
+  if (plan.onlyFirstTile)
     os << "if (ctx->tile != 0)\n  return;\n";
-    os << "const gpuos_i64 tile = 0, ntiles = 1;\n";
-  } else {
-    os << "const gpuos_i64 tile = ctx->tile, ntiles = ctx->ntiles;\n";
-  }
   if (plan.scratchBytes)
     os << "if (ctx->scratch_bytes < " << plan.scratchBytes << ")\n"
        << "  __trap(); // the manifest reserves scratch for this operator\n";
@@ -800,7 +801,7 @@ FailureOr<std::string> TaskPrinter::print() {
        << "  __trap(); // block reductions need one partial per warp\n";
   printArguments();
   for (auto [i, stage] : llvm::enumerate(plan.stages)) {
-      if (i > 0 && plan.singleTile)
+    if (i > 0 && !plan.stages[i - 1].splitAcrossTiles)
       os << "__syncthreads(); // earlier stages stored what later ones read\n";
     printStage(stage, i);
     for (Value out : stage.outputs)
@@ -828,6 +829,10 @@ void TaskPrinter::printStage(const Stage &stage, unsigned number) {
   os << "\n";
   os.indent();
   Scope scope(*this);
+  if (stage.splitAcrossTiles)
+    os << "const gpuos_i64 tile = ctx->tile, ntiles = ctx->ntiles;\n";
+  else
+    os << "const gpuos_i64 tile = 0, ntiles = 1; // all of it, in this block\n";
   switch (stage.kind) {
   case StageKind::Elementwise:
     printElementwiseStage(stage);

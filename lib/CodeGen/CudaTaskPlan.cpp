@@ -195,6 +195,31 @@ static int64_t suggestedTiles(const Stage &stage) {
   return std::clamp<int64_t>(tiles, 1, kMaxTiles);
 }
 
+/// Element operations of a stage, for comparing stages.
+static int64_t work(const Stage &stage) {
+  return stage.kind == StageKind::Elementwise ? stage.rows
+                                              : stage.rows * stage.cols;
+}
+
+/// Stages whose values later stages read must be complete in the block that
+/// reads them. Cheap ones (a norm before a matmul) are recomputed by every
+/// tile into its own scratch so the rest still spreads over all tiles;
+/// costly ones run once, on tile 0.
+static void chooseTileSharing(TaskPlan &plan) {
+  int64_t shared = 0, full = 0;
+  for (Stage &stage : plan.stages) {
+    stage.splitAcrossTiles = llvm::none_of(stage.outputs, [&](Value v) {
+      return plan.storage.lookup(v).readByLaterStage;
+    });
+    (stage.splitAcrossTiles ? shared : full) += work(stage);
+  }
+  if (full == 0 || full * 4 <= shared)
+    return;
+  plan.onlyFirstTile = true;
+  for (Stage &stage : plan.stages)
+    stage.splitAcrossTiles = false;
+}
+
 static int64_t storageBytes(Type t) {
   if (t.isInteger(1))
     return 1;
@@ -282,7 +307,6 @@ FailureOr<TaskPlan> gpuos::cuda::planTask(TaskOp task, StringRef name) {
     addOutput(v.getDefiningOp(), v);
     Storage &storage = plan.storage[v];
     storage.readByLaterStage = true;
-    plan.singleTile = true;
     if (!storage.resultArgs.empty())
       continue;
     plan.scratchBytes = llvm::alignTo(plan.scratchBytes, 16);
@@ -317,12 +341,14 @@ FailureOr<TaskPlan> gpuos::cuda::planTask(TaskOp task, StringRef name) {
   for (const Stage &stage : plan.stages)
     if (stage.group == Group::Block)
       plan.smemBytes = kBlockReduceSmemBytes;
+  chooseTileSharing(plan);
   if (auto tiles = task->getAttrOfType<IntegerAttr>("tiles")) {
     plan.tiles = tiles.getInt();
     plan.tilesFromAttribute = true;
-  } else if (!plan.singleTile) {
+  } else if (!plan.onlyFirstTile) {
     for (const Stage &stage : plan.stages)
-      plan.tiles = std::max(plan.tiles, suggestedTiles(stage));
+      if (stage.splitAcrossTiles)
+        plan.tiles = std::max(plan.tiles, suggestedTiles(stage));
   }
   return plan;
 }

@@ -57,6 +57,9 @@ struct Stage {
   bool vectorizable = false;
   /// Block args that the float4 path loads (identity index, f32).
   llvm::SmallVector<unsigned> vectorLoads;
+  /// Tiles share the stage's work. Otherwise every running tile computes all
+  /// of it (a later stage reads its stored values, and scratch is per block).
+  bool splitAcrossTiles = true;
 };
 
 /// Where a stored value lives.
@@ -80,9 +83,9 @@ struct TaskPlan {
   /// Suggested tile count; the operator is correct for any ctx->ntiles.
   int64_t tiles = 1;
   bool tilesFromAttribute = false;
-  /// A stage reads what an earlier one stored: tile 0 runs every stage, with
-  /// barriers between. Otherwise every stage spreads over all tiles.
-  bool singleTile = false;
+  /// Stages that later stages read are too costly to recompute on every
+  /// tile: tile 0 runs all stages and the other tiles return.
+  bool onlyFirstTile = false;
 };
 
 /// Every task of every graph with its operator name, `<graph>_task<N>`

@@ -8,6 +8,7 @@
 // CHECK-LABEL: // Operator lse_task0:
 // CHECK:      //   tiles: 8 (from size); any ctx->ntiles works
 // CHECK:      { // stage 0: reduce at reduce.mlir:{{[0-9]+}}:{{[0-9]+}}, 64 rows of 512, a warp per row
+// CHECK-NEXT:   const gpuos_i64 tile = ctx->tile, ntiles = ctx->ntiles;
 // CHECK-NEXT:   const unsigned lane = threadIdx.x & 31u, warp = threadIdx.x >> 5, nwarps = blockDim.x >> 5;
 // CHECK-NEXT:   const gpuos_i64 row_end = 64 * (tile + 1) / ntiles;
 // CHECK-NEXT:   for (gpuos_i64 row = 64 * tile / ntiles + warp; row < row_end; row += nwarps) {
@@ -96,11 +97,11 @@ gpuos.graph @total(%a: tensor<2x4096xi32>) -> tensor<i32> {
 // CHECK-NEXT: extern "C" __device__ void center_task0(const gpuos_task_ctx* ctx) {
 // CHECK-NEXT:   if (ctx->tile != 0)
 // CHECK-NEXT:     return;
-// CHECK-NEXT:   const gpuos_i64 tile = 0, ntiles = 1;
 // CHECK-NEXT:   if (ctx->scratch_bytes < 24)
 // CHECK-NEXT:     __trap();
 // CHECK:        float* tmp0 = (float*)((char*)ctx->scratch + 0);
 // CHECK:        { // stage 0: reduce
+// CHECK-NEXT:     const gpuos_i64 tile = 0, ntiles = 1; // all of it, in this block
 // CHECK:            out1[row * out1_s0] = [[MEAN:mean[0-9]+]];
 // CHECK:        __syncthreads(); // earlier stages stored what later ones read
 // CHECK-NEXT:   { // stage 1: reduce
@@ -142,4 +143,30 @@ gpuos.graph @batch(%a: tensor<32x40xi64>, %b: tensor<32x40xf32>) -> (tensor<32xi
     gpuos.yield %p, %n : tensor<32xi64>, tensor<40xf32>
   }
   gpuos.return %r#0, %r#1 : tensor<32xi64>, tensor<40xf32>
+}
+
+// An rms_norm feeding a GEMV: the norm is cheap next to the matmul, so every
+// tile recomputes it into its own scratch and the matmul's rows still spread
+// over all tiles.
+// CHECK-LABEL: // Operator norm_gemv_task0:
+// CHECK:      //   tiles: 6 (from size); every tile recomputes what later stages read, then takes its share
+// CHECK-NEXT: //   scratch: 2048 bytes
+// CHECK-NEXT: extern "C" __device__ void norm_gemv_task0(const gpuos_task_ctx* ctx) {
+// CHECK-NEXT:   if (ctx->scratch_bytes < 2048)
+// CHECK:        { // stage 0: rms_norm
+// CHECK-NEXT:     const gpuos_i64 tile = 0, ntiles = 1; // all of it, in this block
+// CHECK:              tmp0[col] = {{y[0-9]+}};
+// CHECK:        __syncthreads(); // earlier stages stored what later ones read
+// CHECK-NEXT:   { // stage 1: matmul at {{.*}}, 1376 rows of 512, a thread per row
+// CHECK-NEXT:     const gpuos_i64 tile = ctx->tile, ntiles = ctx->ntiles;
+// CHECK:              const float {{v[0-9]+}} = tmp0[col];
+gpuos.graph @norm_gemv(%x: tensor<1x512xf32>, %w: tensor<512xf32>, %up: tensor<512x1376xf32>) -> tensor<1x1376xf32> {
+  %r = gpuos.task ins(%x, %w, %up : tensor<1x512xf32>, tensor<512xf32>, tensor<512x1376xf32>) -> tensor<1x1376xf32> {
+  ^bb0(%a: tensor<1x512xf32>, %aw: tensor<512xf32>, %au: tensor<512x1376xf32>):
+    %n = gpuos.rms_norm %a weight(%aw : tensor<512xf32>) dims = 1 eps = 1.000000e-06 : tensor<1x512xf32>
+    %m = gpuos.matmul %n, %au : tensor<1x512xf32>, tensor<512x1376xf32> -> tensor<1x1376xf32>
+    %s = gpuos.silu %m : tensor<1x1376xf32>
+    gpuos.yield %s : tensor<1x1376xf32>
+  }
+  gpuos.return %r : tensor<1x1376xf32>
 }
