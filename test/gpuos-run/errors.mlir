@@ -82,6 +82,9 @@
 // RUN: not gpuos-run %S/Inputs/huge.mlir --graph hugearg --output-dir %t/out 2>&1 | FileCheck %s --check-prefix=HUGEARG
 // HUGEARG: gpuos-run: error: graph argument #0 of @hugearg has more than 2^28 elements
 
+// RUN: not gpuos-run %S/Inputs/f64_argument.mlir --output-dir %t/out 2>&1 | FileCheck %s --check-prefix=F64ARG
+// F64ARG: gpuos-run: error: graph argument #0 of @g has type tensor<4xf64>; inputs can be f32, f16, bf16, i1, i32 or i64 tensors
+
 // None of the failures above left a file behind.
 // RUN: ls %t/out | count 0
 

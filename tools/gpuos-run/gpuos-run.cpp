@@ -92,30 +92,43 @@ static FailureOr<GraphOp> pickGraph(ModuleOp module, llvm::StringRef source) {
   return failure();
 }
 
-/// The dtype and shape graph argument `index` expects.
-static ref::Tensor argumentLayout(GraphOp graph, unsigned index) {
-  auto type = cast<RankedTensorType>(graph.getArgumentTypes()[index]);
-  std::optional<ref::DType> dtype = ref::dtypeOf(type.getElementType());
-  return ref::Tensor{dtype.value_or(ref::DType::F32),
-                     {type.getShape().begin(), type.getShape().end()},
-                     {}};
+/// The dtype and shape (no values) of each graph argument; fails on types
+/// no input can be given for.
+static FailureOr<std::vector<ref::Tensor>> argumentLayouts(GraphOp graph) {
+  std::vector<ref::Tensor> layouts;
+  for (auto [i, t] : llvm::enumerate(graph.getArgumentTypes())) {
+    auto type = cast<RankedTensorType>(t);
+    std::optional<ref::DType> dtype = ref::dtypeOf(type.getElementType());
+    std::vector<int64_t> shape(type.getShape().begin(), type.getShape().end());
+    std::string where =
+        "graph argument #" + std::to_string(i) + " of @" + graph.getSymName().str();
+    if (!dtype) {
+      std::string typeText;
+      llvm::raw_string_ostream(typeText) << type;
+      fail(where + " has type " + typeText +
+           "; inputs can be f32, f16, bf16, i1, i32 or i64 tensors");
+      return failure();
+    }
+    if (!ref::boundedNumElements(shape)) {
+      fail(where + " has more than 2^28 elements");
+      return failure();
+    }
+    layouts.push_back(ref::Tensor{*dtype, std::move(shape), {}});
+  }
+  return layouts;
 }
 
 /// Reads the --input files, or draws seeded random inputs without them.
 static FailureOr<std::vector<ref::Tensor>> loadInputs(GraphOp graph) {
-  unsigned count = graph.getNumArguments();
+  FailureOr<std::vector<ref::Tensor>> layouts = argumentLayouts(graph);
+  if (failed(layouts))
+    return failure();
+  unsigned count = layouts->size();
   std::vector<ref::Tensor> inputs;
   if (inputFiles.empty()) {
     std::mt19937_64 rng(seed);
-    for (unsigned i = 0; i < count; ++i) {
-      ref::Tensor layout = argumentLayout(graph, i);
-      if (!ref::boundedNumElements(layout.shape)) {
-        fail("graph argument #" + llvm::Twine(i) + " of @" +
-             graph.getSymName() + " has more than 2^28 elements");
-        return failure();
-      }
+    for (const ref::Tensor &layout : *layouts)
       inputs.push_back(ref::randomTensor(layout.dtype, layout.shape, rng));
-    }
     return inputs;
   }
   if (inputFiles.size() != count) {
@@ -134,7 +147,7 @@ static FailureOr<std::vector<ref::Tensor>> loadInputs(GraphOp graph) {
       fail(error);
       return failure();
     }
-    ref::Tensor want = argumentLayout(graph, i);
+    const ref::Tensor &want = (*layouts)[i];
     if (tensor->dtype != want.dtype) {
       fail(path + ": expected dtype " + ref::dtypeName(want.dtype) + " (" +
            ref::npyDescr(want.dtype) + ") for graph argument #" +
