@@ -12,6 +12,7 @@
 #include "mlir/Interfaces/FunctionImplementation.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallSet.h"
+#include "llvm/Support/CheckedArithmetic.h"
 
 using namespace mlir;
 using namespace gpuos;
@@ -36,6 +37,16 @@ static std::string shapeString(ArrayRef<int64_t> shape) {
 }
 static std::string shapeString(Value v) {
   return shapeString(tensorType(v).getShape());
+}
+
+/// Number of elements of `shape`; nullopt when it does not fit in int64 (a
+/// static dimension may be as large as INT64_MAX).
+static std::optional<int64_t> elementCount(ArrayRef<int64_t> shape) {
+  std::optional<int64_t> count = 1;
+  for (int64_t dim : shape)
+    if (!(count = llvm::checkedMul(*count, dim)))
+      return std::nullopt;
+  return count;
 }
 
 FailureOr<SmallVector<int64_t>>
@@ -395,12 +406,17 @@ static LogicalResult verifySameElementType(Operation *op, Value input,
 LogicalResult ReshapeOp::verify() {
   if (failed(verifySameElementType(*this, getInput(), getResult())))
     return failure();
-  int64_t in = tensorType(getInput()).getNumElements();
-  int64_t out = tensorType(getResult()).getNumElements();
-  if (in != out)
+  std::optional<int64_t> in = elementCount(tensorType(getInput()).getShape());
+  std::optional<int64_t> out =
+      elementCount(tensorType(getResult()).getShape());
+  if (!in || !out)
+    return emitOpError() << (in ? "result" : "input") << " shape "
+                         << shapeString(in ? getResult() : getInput())
+                         << " has more elements than int64 can count";
+  if (*in != *out)
     return emitOpError() << "input shape " << shapeString(getInput()) << " ("
-                         << in << " elements) cannot be reshaped to "
-                         << shapeString(getResult()) << " (" << out
+                         << *in << " elements) cannot be reshaped to "
+                         << shapeString(getResult()) << " (" << *out
                          << " elements)";
   return success();
 }
@@ -509,7 +525,12 @@ LogicalResult ConcatOp::verify() {
                              << " differs from input #0 of shape "
                              << shapeString(getInputs()[0]) << " in dim " << d
                              << " (only the axis " << axis << " may differ)";
-    expected[axis] += type.getDimSize(axis);
+    std::optional<int64_t> size =
+        llvm::checkedAdd(expected[axis], type.getDimSize(axis));
+    if (!size)
+      return emitOpError() << "concatenated size along axis " << axis
+                           << " exceeds int64";
+    expected[axis] = *size;
   }
   if (failed(verifySameElementType(*this, getInputs()[0], getResult())))
     return failure();

@@ -863,3 +863,27 @@ gpuos.graph @task_body_dynamic(%x: tensor<2xf32>) {
   }) : (tensor<2xf32>) -> ()
   gpuos.return
 }
+
+// -----
+
+gpuos.graph @reshape_count_overflow(%a: tensor<4611686018427387904x4xf32>) {
+  // expected-error @+1 {{'gpuos.reshape' op input shape [4611686018427387904, 4] has more elements than int64 can count}}
+  %0 = gpuos.reshape %a : tensor<4611686018427387904x4xf32> -> tensor<16xf32>
+  gpuos.return
+}
+
+// -----
+
+gpuos.graph @reshape_result_count_overflow(%a: tensor<16xf32>) {
+  // expected-error @+1 {{'gpuos.reshape' op result shape [4611686018427387904, 4] has more elements than int64 can count}}
+  %0 = gpuos.reshape %a : tensor<16xf32> -> tensor<4611686018427387904x4xf32>
+  gpuos.return
+}
+
+// -----
+
+gpuos.graph @concat_size_overflow(%a: tensor<2x9223372036854775807xf32>, %b: tensor<2x1xf32>) {
+  // expected-error @+1 {{'gpuos.concat' op concatenated size along axis 1 exceeds int64}}
+  %0 = gpuos.concat %a, %b axis = 1 : tensor<2x9223372036854775807xf32>, tensor<2x1xf32> -> tensor<2x1xf32>
+  gpuos.return
+}
