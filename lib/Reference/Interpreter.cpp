@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "gpuos/Reference/Interpreter.h"
+#include "gpuos/Dialect/GPUOSDialect.h"
 #include "gpuos/Reference/Element.h"
 #include "gpuos/Reference/Kernels.h"
 
@@ -139,6 +140,8 @@ private:
   }
 
   LogicalResult execute(Operation *op) {
+    if (!isa_and_nonnull<GPUOSDialect>(op->getDialect()))
+      return unsupported(op);
     for (Type type : op->getResultTypes())
       if (failed(checkSize(op, type)))
         return failure();
