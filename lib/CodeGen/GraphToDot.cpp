@@ -15,7 +15,7 @@
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/Tools/mlir-translate/Translation.h"
 #include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/TypeSwitch.h"
 
 using namespace mlir;
@@ -58,7 +58,7 @@ std::string shapeLabel(Type type) {
 }
 
 /// `value` as a label shows it: arrays as [0, 2], integers and floats
-/// without their type, unit attributes as nothing; cut to kMaxAttrChars.
+/// without their type; cut to kMaxAttrChars.
 std::string attributeText(Attribute value) {
   std::string text;
   llvm::raw_string_ostream os(text);
@@ -66,7 +66,7 @@ std::string attributeText(Attribute value) {
     os << "[";
     llvm::interleaveComma(array.asArrayRef(), os);
     os << "]";
-  } else if (!isa<UnitAttr>(value)) {
+  } else {
     value.print(os, /*elideType=*/true);
   }
   if (text.size() > kMaxAttrChars)
