@@ -73,7 +73,7 @@ public:
     }
   }
 
-  Counters run() {
+  FailureOr<Counters> run() {
     size_t n = ops.size();
     parent.resize(n);
     groups.resize(n);
@@ -89,7 +89,8 @@ public:
     computeDepths(order);
     if (horizontal)
       batchHorizontally(order);
-    materialize(order);
+    if (failed(materialize(order)))
+      return failure();
     return counters;
   }
 
@@ -162,21 +163,27 @@ private:
         it->second.push_back(i);
     }
 
+    // Operands already recomputed inside the group need no producer.
+    auto clonedIn = [&](int root, unsigned operand) {
+      return groups[root].cloned.contains(producerIndex(op->getOperand(operand)));
+    };
     int root = p;
     for (auto &[producer, operands] : producers) {
-      if (groups[root].fusable && groups[producer].fusable)
-        root = tryFuse(root, producer, op, operands);
+      SmallVector<unsigned, 2> needed;
+      for (unsigned i : operands)
+        if (!clonedIn(root, i))
+          needed.push_back(i);
+      if (!needed.empty() && groups[root].fusable &&
+          groups[find(producer)].fusable)
+        root = tryFuse(root, producer, op, needed);
     }
     // Whatever was not absorbed is now read from outside: it stays as it is.
     for (auto &[producer, operands] : producers) {
       int current = find(producer);
-      if (current != root && !isCloned(root, producer))
+      if (current != root &&
+          !llvm::all_of(operands, [&](unsigned i) { return clonedIn(root, i); }))
         groups[current].closed = false;
     }
-  }
-
-  bool isCloned(int root, int producer) {
-    return groups[root].cloned.contains(groups[producer].members.front());
   }
 
   /// Tries to bring `producer` into the group `root` holding `op`; returns
@@ -184,7 +191,7 @@ private:
   int tryFuse(int root, int producer, Operation *op,
               ArrayRef<unsigned> operands) {
     producer = find(producer);
-    if (producer == root || isCloned(root, producer))
+    if (producer == root)
       return root;
     Group &prod = groups[producer];
     bool feedsInput = llvm::is_contained(operands, 0u);
@@ -322,7 +329,7 @@ private:
     return results;
   }
 
-  void materialize(ArrayRef<int> order) {
+  LogicalResult materialize(ArrayRef<int> order) {
     IRMapping outer;
     OpBuilder builder(returnOp);
     for (int root : order) {
@@ -344,7 +351,8 @@ private:
       body.append(g.cloned.begin(), g.cloned.end());
       llvm::sort(body);
       body.erase(std::unique(body.begin(), body.end()), body.end());
-      emitTask(builder, outer, g, body, results);
+      if (failed(emitTask(builder, outer, g, body, results)))
+        return failure();
     }
     for (OpOperand &operand : returnOp->getOpOperands())
       operand.set(outer.lookupOrDefault(operand.get()));
@@ -352,10 +360,11 @@ private:
     for (Operation *op : llvm::reverse(ops))
       if (!kept.contains(op))
         op->erase();
+    return success();
   }
 
-  void emitTask(OpBuilder &builder, IRMapping &outer, Group &g,
-                ArrayRef<int> body, ArrayRef<Value> results) {
+  LogicalResult emitTask(OpBuilder &builder, IRMapping &outer, Group &g,
+                         ArrayRef<int> body, ArrayRef<Value> results) {
     llvm::DenseSet<Operation *> inside;
     for (int i : body)
       inside.insert(ops[i]);
@@ -376,8 +385,18 @@ private:
       }
 
     SmallVector<Value> taskInputs;
-    for (Value v : inputs)
+    for (Value v : inputs) {
+      // Every group comes after the groups it reads; anything else would
+      // leave the task reading an op about to be erased.
+      Operation *def = v.getDefiningOp();
+      if (def && !outer.contains(v) && !kept.contains(def)) {
+        ops[body.front()]->emitError()
+            << "gpuos-fuse: internal error: a task would read " << v
+            << " before the task computing it";
+        return failure();
+      }
       taskInputs.push_back(outer.lookupOrDefault(v));
+    }
     auto task = TaskOp::create(builder, returnOp->getLoc(),
                                ValueRange(results).getTypes(), taskInputs);
     task->setAttr(attr::kDomain,
@@ -400,6 +419,7 @@ private:
     for (auto [v, result] : llvm::zip(results, task.getResults()))
       outer.map(v, result);
     ++counters.tasks;
+    return success();
   }
 
   const FusionLimits &limits;
@@ -442,7 +462,10 @@ struct FusePass : public gpuos::impl::GPUOSFuseBase<FusePass> {
     Fuser fuser(graph, limits, *model);
     fuser.horizontal = horizontal;
     int64_t opsBefore = graph.getBody().front().getOperations().size() - 1;
-    Counters c = fuser.run();
+    FailureOr<Counters> result = fuser.run();
+    if (failed(result))
+      return signalPassFailure();
+    Counters c = *result;
     if (report)
       reportFigures(graph, "gpuos-fuse",
                     {{"ops", opsBefore},

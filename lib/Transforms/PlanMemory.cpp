@@ -151,7 +151,7 @@ struct PlanMemoryPass
 void PlanMemoryPass::runOnOperation() {
   GraphOp graph = getOperation();
   if (alignment < 1 || (alignment & (alignment - 1)) != 0) {
-    graph.emitError() << "gpuos-plan-memory: alignment " << alignment
+    graph.emitError() << "gpuos-plan-memory: alignment " << (int64_t)alignment
                       << " must be a power of two";
     return signalPassFailure();
   }

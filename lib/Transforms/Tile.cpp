@@ -21,14 +21,19 @@ using namespace gpuos;
 
 namespace {
 
-/// Elements of the largest value the task computes: the work one pass over
-/// the domain touches.
+/// Elements of the largest value the task reads or computes: the work one
+/// pass over the domain touches.
 int64_t largestValueElements(TaskOp task) {
   int64_t largest = 1;
+  auto visit = [&](Value v) {
+    if (auto type = dyn_cast<RankedTensorType>(v.getType()))
+      largest = std::max(largest, type.getNumElements());
+  };
+  for (Value arg : task.getBodyBlock().getArguments())
+    visit(arg);
   task.getBodyBlock().walk([&](Operation *op) {
     for (Value result : op->getResults())
-      if (auto type = dyn_cast<RankedTensorType>(result.getType()))
-        largest = std::max(largest, type.getNumElements());
+      visit(result);
   });
   return largest;
 }

@@ -250,3 +250,28 @@ gpuos.graph @existing_task(%x: tensor<8xf32>) -> (tensor<8xf32>, tensor<8xf32>) 
   %c = gpuos.fill 1.000000e+00 : f32 -> tensor<8xf32>
   gpuos.return %r, %c : tensor<8xf32>, tensor<8xf32>
 }
+
+// -----
+
+// A recomputed producer that grows afterwards: %c joins the group of %a
+// after that group was cloned into %b's; %d then needs %c, which is not
+// among the clones although its group is.
+// BYTES-LABEL: gpuos.graph @recompute_then_grow
+// BYTES:       %[[T:.*]] = gpuos.task ins(%arg0, %arg1 : tensor<1x1xf32>, tensor<8xf32>) -> tensor<1x8xf32>
+// BYTES-NEXT:  ^bb0
+// BYTES-NEXT:    %[[A0:.*]] = gpuos.neg
+// BYTES-NEXT:    %[[A:.*]] = gpuos.sin %[[A0]]
+// BYTES-NEXT:    %[[B:.*]] = gpuos.div %[[A]],
+// BYTES-NEXT:    %[[C:.*]] = gpuos.abs %[[A]]
+// BYTES-NEXT:    %[[D:.*]] = gpuos.div %[[B]], %[[C]]
+// BYTES-NEXT:    gpuos.yield %[[D]]
+// BYTES-NEXT:  }
+// BYTES-NEXT:  gpuos.return %[[T]]
+gpuos.graph @recompute_then_grow(%x: tensor<1x1xf32>, %w: tensor<8xf32>) -> tensor<1x8xf32> {
+  %a0 = gpuos.neg %x : tensor<1x1xf32>
+  %a = gpuos.sin %a0 : tensor<1x1xf32>
+  %b = gpuos.div %a, %w : tensor<1x1xf32>, tensor<8xf32> -> tensor<1x8xf32>
+  %c = gpuos.abs %a : tensor<1x1xf32>
+  %d = gpuos.div %b, %c : tensor<1x8xf32>, tensor<1x1xf32> -> tensor<1x8xf32>
+  gpuos.return %d : tensor<1x8xf32>
+}

@@ -1,0 +1,47 @@
+// RUN: gpuos-opt %s -gpuos-tile | FileCheck %s
+// RUN: gpuos-opt %s -gpuos-tile="num-sms=2 max-tiles-per-sm=1" | FileCheck %s --check-prefix=TWO
+// RUN: not gpuos-opt %s -gpuos-tile=block-size=0 2>&1 | FileCheck %s --check-prefix=BAD
+
+// BAD: error: gpuos-tile: num-sms, block-size, elements-per-thread and max-tiles-per-sm must be positive
+
+// CHECK-LABEL: gpuos.graph @tiles
+gpuos.graph @tiles(%x: tensor<64x256xf32>, %r: tensor<8x2048xf32>, %s: tensor<4xf32>, %h: tensor<1000000xf32>) -> (tensor<64x256xf32>, tensor<8xf32>, tensor<4xf32>, tensor<1000000xf32>, tensor<f32>) {
+  // 16384 elements, 1024 per tile (256 threads x 4): 16 tiles of 1024 rows.
+  // CHECK: gpuos.task {{.*}}gpuos.rows_per_tile = 1024 : i64, gpuos.tiles = 16 : i64
+  // TWO:   gpuos.task {{.*}}gpuos.rows_per_tile = 8192 : i64, gpuos.tiles = 2 : i64
+  %0 = gpuos.task ins(%x : tensor<64x256xf32>) -> tensor<64x256xf32> attributes {gpuos.domain = array<i64: 64, 256>} {
+  ^bb0(%a: tensor<64x256xf32>):
+    %y = gpuos.exp %a : tensor<64x256xf32>
+    gpuos.yield %y : tensor<64x256xf32>
+  }
+  // 16 tiles' worth of work, but only 8 rows: one row per tile.
+  // CHECK: gpuos.task {{.*}}gpuos.rows_per_tile = 1 : i64, gpuos.tiles = 8 : i64
+  // TWO:   gpuos.task {{.*}}gpuos.rows_per_tile = 4 : i64, gpuos.tiles = 2 : i64
+  %1 = gpuos.task ins(%r : tensor<8x2048xf32>) -> tensor<8xf32> attributes {gpuos.domain = array<i64: 8>} {
+  ^bb0(%a: tensor<8x2048xf32>):
+    %y = gpuos.reduce sum %a axes = [1] : tensor<8x2048xf32> -> tensor<8xf32>
+    gpuos.yield %y : tensor<8xf32>
+  }
+  // Small work: one tile.
+  // CHECK: gpuos.task {{.*}}gpuos.rows_per_tile = 4 : i64, gpuos.tiles = 1 : i64
+  %2 = gpuos.task ins(%s : tensor<4xf32>) -> tensor<4xf32> attributes {gpuos.domain = array<i64: 4>} {
+  ^bb0(%a: tensor<4xf32>):
+    %y = gpuos.neg %a : tensor<4xf32>
+    gpuos.yield %y : tensor<4xf32>
+  }
+  // 977 tiles wanted, at most 132 SMs x 4: 528 tiles of 1894 rows.
+  // CHECK: gpuos.task {{.*}}gpuos.rows_per_tile = 1894 : i64, gpuos.tiles = 528 : i64
+  %3 = gpuos.task ins(%h : tensor<1000000xf32>) -> tensor<1000000xf32> attributes {gpuos.domain = array<i64: 1000000>} {
+  ^bb0(%a: tensor<1000000xf32>):
+    %y = gpuos.neg %a : tensor<1000000xf32>
+    gpuos.yield %y : tensor<1000000xf32>
+  }
+  // No parallel dims (or no domain at all): one tile.
+  // CHECK: gpuos.task {{.*}}gpuos.rows_per_tile = 1 : i64, gpuos.tiles = 1 : i64
+  %4 = gpuos.task ins(%s : tensor<4xf32>) -> tensor<f32> {
+  ^bb0(%a: tensor<4xf32>):
+    %y = gpuos.reduce sum %a axes = [0] : tensor<4xf32> -> tensor<f32>
+    gpuos.yield %y : tensor<f32>
+  }
+  gpuos.return %0, %1, %2, %3, %4 : tensor<64x256xf32>, tensor<8xf32>, tensor<4xf32>, tensor<1000000xf32>, tensor<f32>
+}
