@@ -52,10 +52,10 @@
 // COUNT: gpuos-run: error: graph @square takes 1 input but 2 --input files were given
 
 // RUN: not gpuos-run %s --output-dir %t/out 2>&1 | FileCheck %s --check-prefix=AMBIGUOUS
-// AMBIGUOUS: errors.mlir: the module holds several graphs (@square, @wide, @flat); choose one with --graph
+// AMBIGUOUS: errors.mlir: the module holds several graphs (@square, @wide, @flat, @pair); choose one with --graph
 
 // RUN: not gpuos-run %s --graph nope --output-dir %t/out 2>&1 | FileCheck %s --check-prefix=UNKNOWN
-// UNKNOWN: no graph named @nope (the module has: @square, @wide, @flat)
+// UNKNOWN: no graph named @nope (the module has: @square, @wide, @flat, @pair)
 
 // RUN: echo "" | not gpuos-run - 2>&1 | FileCheck %s --check-prefix=NOGRAPH
 // NOGRAPH: gpuos-run: error: <stdin>: the module holds no gpuos.graph
@@ -85,6 +85,14 @@
 // RUN: not gpuos-run %S/Inputs/f64_argument.mlir --output-dir %t/out 2>&1 | FileCheck %s --check-prefix=F64ARG
 // F64ARG: gpuos-run: error: graph argument #0 of @g has type tensor<4xf64>; inputs can be f32, f16, bf16, i1, i32 or i64 tensors
 
+// A write that fails part way removes the outputs already written: out1.npy
+// is a folder here, so out0.npy is written, then out1.npy fails.
+// RUN: mkdir -p %t/partial/out1.npy
+// RUN: not gpuos-run %s --graph pair --output-dir %t/partial 2>&1 | FileCheck %s --check-prefix=PARTIAL
+// PARTIAL: gpuos-run: error: {{.*}}out1.npy: cannot write: Is a directory
+// RUN: ls %t/partial | FileCheck %s --check-prefix=LEFT --implicit-check-not=out0 --implicit-check-not=tmp
+// LEFT: out1.npy
+
 // None of the failures above left a file behind.
 // RUN: ls %t/out | count 0
 
@@ -101,4 +109,9 @@ gpuos.graph @wide(%x: tensor<4x4xi64>) -> tensor<4x4xi64> {
 gpuos.graph @flat(%x: tensor<2x8xf32>) -> tensor<2x8xf32> {
   %0 = gpuos.neg %x : tensor<2x8xf32>
   gpuos.return %0 : tensor<2x8xf32>
+}
+
+gpuos.graph @pair(%x: tensor<2xi32>) -> (tensor<2xi32>, tensor<2xi32>) {
+  %0 = gpuos.neg %x : tensor<2xi32>
+  gpuos.return %x, %0 : tensor<2xi32>, tensor<2xi32>
 }
