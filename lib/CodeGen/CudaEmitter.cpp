@@ -199,6 +199,7 @@ public:
 
   /// The operator's source text, or failure after reporting an error.
   FailureOr<std::string> print();
+  bool readsAcrossDomainRows() const { return crossesDomainRows; }
 
 private:
   // Scoped value names: a value printed at an index is named once per scope.
@@ -259,7 +260,8 @@ private:
   void printStage(const Stage &stage, unsigned number);
   void printElementwiseStage(const Stage &stage);
   void printElementwiseLoop(const Stage &stage, StringRef first,
-                            StringRef step);
+                            StringRef end, StringRef step);
+  std::string tileBound(const Stage &stage, StringRef tile) const;
   void printVectorLoop(const Stage &stage, StringRef first, StringRef step);
   void printRowLoop(const Stage &stage, llvm::function_ref<void()> body);
   void printReduceStage(const Stage &stage);
@@ -290,6 +292,9 @@ private:
   llvm::DenseSet<Value> available;
   /// The input index of the current row (kept dims; reduced dims empty).
   Index rowIndex;
+  /// The index of the current work item; its domain prefix is the row.
+  Index domainIndex;
+  bool crossesDomainRows = false;
   LogicalResult status = success();
 };
 } // namespace
@@ -452,6 +457,11 @@ std::string TaskPrinter::valueAt(Value v, const Index &idx) {
                    fromStorage(t, buffer.pointer + "[" +
                                       offset(idx, buffer) + "]"));
   } else if (available.contains(v)) {
+    // With domain tiling, another tile may own other rows of the value.
+    size_t k = plan.domain.size();
+    if (k && (idx.size() < k || domainIndex.size() < k ||
+              !std::equal(idx.begin(), idx.begin() + k, domainIndex.begin())))
+      crossesDomainRows = true;
     BufferRef buffer = storedBuffer(v);
     name = declare(computeType(t), "v",
                    fromStorage(t, buffer.pointer + "[" +
@@ -742,6 +752,9 @@ void TaskPrinter::printHeader() {
      << (plan.tilesFromAttribute ? " (task attribute)" : " (from size)");
   if (plan.onlyFirstTile)
     os << "; stages depend on each other, so tile 0 runs them all";
+  else if (!plan.domain.empty())
+    os << "; tiles take whole rows of the domain "
+       << shapeString(plan.domain);
   else if (llvm::all_of(plan.stages, [](const Stage &stage) {
              return stage.splitAcrossTiles;
            }))
@@ -801,7 +814,7 @@ FailureOr<std::string> TaskPrinter::print() {
        << "  __trap(); // block reductions need one partial per warp\n";
   printArguments();
   for (auto [i, stage] : llvm::enumerate(plan.stages)) {
-    if (i > 0 && !plan.stages[i - 1].splitAcrossTiles)
+    if (i > 0 && plan.stages[i - 1].readLater)
       os << "__syncthreads(); // earlier stages stored what later ones read\n";
     printStage(stage, i);
     for (Value out : stage.outputs)
@@ -858,10 +871,18 @@ void TaskPrinter::printStage(const Stage &stage, unsigned number) {
 //===----------------------------------------------------------------------===//
 
 void TaskPrinter::printElementwiseStage(const Stage &stage) {
+  if (!plan.domain.empty()) {
+    // A run of whole domain rows per tile.
+    os << "const gpuos_i64 end = " << tileBound(stage, "(tile + 1)") << ";\n";
+    printElementwiseLoop(stage, tileBound(stage, "tile") + " + threadIdx.x",
+                         "end", "blockDim.x");
+    return;
+  }
   os << "const gpuos_i64 first = tile * blockDim.x + threadIdx.x;\n";
   os << "const gpuos_i64 step = ntiles * blockDim.x;\n";
+  std::string n = std::to_string(stage.rows);
   if (!stage.vectorizable) {
-    printElementwiseLoop(stage, "first", "step");
+    printElementwiseLoop(stage, "first", n, "step");
     return;
   }
   // Dense f32 arguments: 16-byte loads and stores.
@@ -878,20 +899,20 @@ void TaskPrinter::printElementwiseStage(const Stage &stage) {
   os.unindent();
   os << "} else {\n";
   os.indent();
-  printElementwiseLoop(stage, "first", "step");
+  printElementwiseLoop(stage, "first", n, "step");
   os.unindent();
   os << "}\n";
 }
 
 void TaskPrinter::printElementwiseLoop(const Stage &stage, StringRef first,
-                                       StringRef step) {
-  int64_t n = stage.rows;
-  os << "for (gpuos_i64 i = " << first << "; i < " << n << "; i += " << step
+                                       StringRef end, StringRef step) {
+  os << "for (gpuos_i64 i = " << first << "; i < " << end << "; i += " << step
      << ") {\n";
   os.indent();
   {
     Scope scope(*this);
     Index idx = delinearize("i", stage.shape);
+    domainIndex = idx;
     for (Value out : stage.outputs)
       store(out, idx, valueAt(out, idx));
   }
@@ -978,6 +999,17 @@ static GroupVars groupVars(Group group) {
   llvm_unreachable("group");
 }
 
+/// The first work item (element or row) of tile `tile`: items split evenly,
+/// or, with domain tiling, whole domain rows.
+std::string TaskPrinter::tileBound(const Stage &stage, StringRef tile) const {
+  if (plan.domain.empty())
+    return (Twine(stage.rows) + " * " + tile + " / ntiles").str();
+  std::string rows = (Twine(plan.domainRows()) + " * " + tile + " / ntiles").str();
+  if (stage.itemsPerDomainRow == 1)
+    return rows;
+  return "(" + rows + ") * " + std::to_string(stage.itemsPerDomainRow);
+}
+
 void TaskPrinter::printRowLoop(const Stage &stage,
                                llvm::function_ref<void()> body) {
   GroupVars g = groupVars(stage.group);
@@ -985,9 +1017,9 @@ void TaskPrinter::printRowLoop(const Stage &stage,
     os << "const unsigned lane = threadIdx.x & 31u, warp = threadIdx.x >> 5, "
           "nwarps = blockDim.x >> 5;\n";
   // Tiles take contiguous row ranges.
-  os << "const gpuos_i64 row_end = " << stage.rows
-     << " * (tile + 1) / ntiles;\n";
-  os << "for (gpuos_i64 row = " << stage.rows << " * tile / ntiles";
+  os << "const gpuos_i64 row_end = " << tileBound(stage, "(tile + 1)")
+     << ";\n";
+  os << "for (gpuos_i64 row = " << tileBound(stage, "tile");
   if (g.id != "0")
     os << " + " << g.id;
   os << "; row < row_end; row += " << g.count << ") {\n";
@@ -1103,6 +1135,7 @@ void TaskPrinter::printReduceStage(const Stage &stage) {
   ArrayRef<int64_t> inShape = shapeOf(input);
   printRowLoop(stage, [&] {
     Index row = delinearize("row", selectDims(inShape, stage.reduced, false));
+    domainIndex = row;
     // The output index: kept dims, and 0 for reduced dims kept as size 1.
     Index out;
     size_t r = 0;
@@ -1145,6 +1178,7 @@ void TaskPrinter::printMatmulStage(const Stage &stage) {
   };
   printRowLoop(stage, [&] {
     Index out = delinearize("row", outShape);
+    domainIndex = out;
     printRowReduction(
         stage, t, ReduceKind::sum,
         [&] {
@@ -1258,6 +1292,7 @@ void TaskPrinter::printRowOpStage(const Stage &stage) {
 
   printRowLoop(stage, [&] {
     rowIndex = delinearize("row", selectDims(inShape, stage.reduced, false));
+    domainIndex = rowIndex;
     if (auto softmax = dyn_cast<SoftmaxOp>(op)) {
       loadRow(floatLiteral(-INFINITY));
       std::string m = fresh("m");
@@ -1317,6 +1352,10 @@ void TaskPrinter::printRowOpStage(const Stage &stage) {
   });
 }
 
-FailureOr<std::string> gpuos::cuda::printTask(const TaskPlan &plan) {
-  return TaskPrinter(plan).print();
+FailureOr<PrintedTask> gpuos::cuda::printTask(const TaskPlan &plan) {
+  TaskPrinter printer(plan);
+  FailureOr<std::string> text = printer.print();
+  if (failed(text))
+    return failure();
+  return PrintedTask{std::move(*text), printer.readsAcrossDomainRows()};
 }

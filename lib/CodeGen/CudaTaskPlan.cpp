@@ -2,6 +2,8 @@
 
 #include "CudaTaskPlan.h"
 
+#include "gpuos/Transforms/TaskAttributes.h"
+
 #include "mlir/IR/BuiltinAttributes.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/MapVector.h"
@@ -201,19 +203,67 @@ static int64_t work(const Stage &stage) {
                                               : stage.rows * stage.cols;
 }
 
+int64_t TaskPlan::domainRows() const { return product(domain); }
+
+/// The leading dims of a stage's work, in the order its items (elements,
+/// rows) are numbered: any prefix of them splits the items into contiguous
+/// runs.
+static ArrayRef<int64_t> workPrefix(const Stage &stage) {
+  switch (stage.kind) {
+  case StageKind::Elementwise:
+    return stage.shape;
+  case StageKind::Matmul:
+    return ArrayRef(stage.shape).drop_back(1);
+  default: {
+    ArrayRef<int64_t> in = shapeOf(stage.anchor->getOperand(0));
+    size_t n = 0;
+    while (n < in.size() && !stage.reduced[n])
+      ++n;
+    return in.take_front(n);
+  }
+  }
+}
+
+/// Tiles take whole rows of the longest dims prefix every stage's work
+/// starts with (gpuos-fuse builds tasks that way: see FusionLegality.h).
+static bool chooseDomainTiling(TaskPlan &plan) {
+  ArrayRef<int64_t> domain = workPrefix(plan.stages.front());
+  for (const Stage &stage : plan.stages) {
+    ArrayRef<int64_t> prefix = workPrefix(stage);
+    size_t n = 0;
+    while (n < domain.size() && n < prefix.size() && domain[n] == prefix[n])
+      ++n;
+    domain = domain.take_front(n);
+  }
+  if (product(domain) < 2)
+    return false;
+  plan.domain.assign(domain.begin(), domain.end());
+  for (Stage &stage : plan.stages) {
+    stage.splitAcrossTiles = true;
+    stage.vectorizable = false; // tiles take runs, not a grid stride
+    stage.itemsPerDomainRow = stage.rows / plan.domainRows();
+  }
+  return true;
+}
+
 /// Stages whose values later stages read must be complete in the block that
 /// reads them. Cheap ones (a norm before a matmul) are recomputed by every
 /// tile into its own scratch so the rest still spreads over all tiles;
 /// costly ones run once, on tile 0.
-static void chooseTileSharing(TaskPlan &plan) {
+static void chooseTileSharing(TaskPlan &plan, bool domainTiling) {
   int64_t shared = 0, full = 0;
   for (Stage &stage : plan.stages) {
-    stage.splitAcrossTiles = llvm::none_of(stage.outputs, [&](Value v) {
+    stage.readLater = llvm::any_of(stage.outputs, [&](Value v) {
       return plan.storage.lookup(v).readByLaterStage;
     });
+    stage.splitAcrossTiles = !stage.readLater;
     (stage.splitAcrossTiles ? shared : full) += work(stage);
   }
-  if (full == 0 || full * 4 <= shared)
+  if (full == 0)
+    return;
+  if (domainTiling && chooseDomainTiling(plan))
+    return;
+  if (full * 4 <= shared)
     return;
   plan.onlyFirstTile = true;
   for (Stage &stage : plan.stages)
@@ -230,7 +280,89 @@ static int64_t storageBytes(Type t) {
   return 4;
 }
 
-FailureOr<TaskPlan> gpuos::cuda::planTask(TaskOp task, StringRef name) {
+/// Whether recomputing `v` at every use costs more than loading it: its
+/// tree (up to inputs and anchors, which are loads) holds more than one op
+/// besides views, casts and constants.
+static bool isCostlyToRecompute(Value v) {
+  llvm::SmallPtrSet<Operation *, 16> seen;
+  SmallVector<Value> work = {v};
+  int64_t ops = 0;
+  while (!work.empty()) {
+    Operation *def = work.pop_back_val().getDefiningOp();
+    if (!def || isAnchor(def) || !seen.insert(def).second)
+      continue;
+    if (!isa<ReshapeOp, PermuteOp, SliceOp, BroadcastToOp, ConcatOp, CastOp,
+             FillOp, ConstantOp>(def) &&
+        ++ops > 1)
+      return true;
+    llvm::append_range(work, def->getOperands());
+  }
+  return false;
+}
+
+/// Stored values a stage loads: those its trees reach that other stages
+/// store. Its own outputs and its anchor's value it computes.
+static SmallVector<Value> storedReads(const Stage &stage,
+                                      const TaskPlan &plan) {
+  SmallVector<Value> reads;
+  llvm::SmallPtrSet<void *, 16> seen;
+  SmallVector<Value> work(stage.outputs.begin(), stage.outputs.end());
+  if (stage.anchor)
+    llvm::append_range(work, stage.anchor->getOperands());
+  while (!work.empty()) {
+    Value v = work.pop_back_val();
+    if (!seen.insert(v.getAsOpaquePointer()).second)
+      continue;
+    if (stage.anchor && v == stage.anchor->getResult(0))
+      continue; // in registers
+    if (!llvm::is_contained(stage.outputs, v) &&
+        plan.storage.lookup(v).readByLaterStage) {
+      reads.push_back(v);
+      continue;
+    }
+    if (Operation *def = v.getDefiningOp(); def && !isAnchor(def))
+      llvm::append_range(work, def->getOperands());
+  }
+  return reads;
+}
+
+/// Orders stages so that each comes after the stages storing what it loads,
+/// keeping the given order otherwise.
+static LogicalResult orderStages(TaskOp task, std::vector<Stage> stages,
+                                 TaskPlan &plan) {
+  llvm::DenseMap<Value, size_t> producer;
+  for (auto [i, stage] : llvm::enumerate(stages))
+    for (Value out : stage.outputs)
+      producer[out] = i;
+  std::vector<SmallVector<size_t>> needs(stages.size());
+  for (auto [i, stage] : llvm::enumerate(stages))
+    for (Value v : storedReads(stage, plan)) {
+      auto it = producer.find(v);
+      if (it == producer.end() || it->second == i)
+        return task.emitError("internal error: the CUDA emitter found no "
+                              "stage storing a value a stage reads");
+      needs[i].push_back(it->second);
+    }
+  std::vector<bool> placed(stages.size(), false);
+  auto ready = [&](size_t i) {
+    return !placed[i] &&
+           llvm::all_of(needs[i], [&](size_t j) { return placed[j]; });
+  };
+  while (plan.stages.size() < stages.size()) {
+    size_t next = 0;
+    while (next < stages.size() && !ready(next))
+      ++next;
+    if (next == stages.size())
+      return task.emitError("internal error: the CUDA emitter found stages "
+                            "that read each other");
+    placed[next] = true;
+    plan.stages.push_back(std::move(stages[next]));
+  }
+  return success();
+}
+
+FailureOr<TaskPlan> gpuos::cuda::planTask(TaskOp task, StringRef name,
+                                          bool domainTiling) {
   TaskPlan plan;
   plan.task = task;
   plan.name = name.str();
@@ -279,6 +411,7 @@ FailureOr<TaskPlan> gpuos::cuda::planTask(TaskOp task, StringRef name) {
   // the identity index, else computed by an elementwise stage.
   for (auto [i, v] : llvm::enumerate(task.getYield().getOperands()))
     plan.storage[v].resultArgs.push_back(numInputs + i);
+  // plan.storage holds task results and, below, stored intermediates.
   llvm::SetVector<Value> elementwiseOutputs;
   for (Value v : task.getYield().getOperands()) {
     Operation *def = v.getDefiningOp();
@@ -303,37 +436,63 @@ FailureOr<TaskPlan> gpuos::cuda::planTask(TaskOp task, StringRef name) {
       elementwiseOutputs.insert(v);
   }
 
+  // Matmul operands computed by more than a cast or a scale are stored once
+  // instead of being recomputed for every output.
+  llvm::SetVector<Value> operandOutputs;
+  for (auto &stage : anchorStages) {
+    if (!isa<MatmulOp>(stage.anchor))
+      continue;
+    for (Value operand : stage.anchor->getOperands()) {
+      if (!isCostlyToRecompute(operand))
+        continue;
+      if (elementwiseOutputs.remove(operand) || !plan.storage.count(operand))
+        operandOutputs.insert(operand);
+      plan.storage[operand].readByLaterStage = true;
+    }
+  }
+
   for (Value v : mustStore) {
     addOutput(v.getDefiningOp(), v);
-    Storage &storage = plan.storage[v];
-    storage.readByLaterStage = true;
-    if (!storage.resultArgs.empty())
+    plan.storage[v].readByLaterStage = true;
+  }
+  for (auto &[v, storage] : plan.storage) {
+    if (!storage.readByLaterStage || !storage.resultArgs.empty())
       continue;
     plan.scratchBytes = llvm::alignTo(plan.scratchBytes, 16);
     storage.scratchOffset = plan.scratchBytes;
     plan.scratchBytes += product(shapeOf(v)) * storageBytes(elementTypeOf(v));
   }
 
+  std::vector<Stage> stages;
   for (Stage &stage : anchorStages) {
     if (stage.outputs.empty())
       continue; // dead anchor
     llvm::sort(stage.outputs,
                [&](Value a, Value b) { return position[a] < position[b]; });
-    plan.stages.push_back(std::move(stage));
+    stages.push_back(std::move(stage));
   }
-  // Elementwise results of one shape share a loop.
-  for (Value v : elementwiseOutputs) {
-    auto it = llvm::find_if(plan.stages, [&](const Stage &s) {
-      return s.kind == StageKind::Elementwise && ArrayRef(s.shape) == shapeOf(v);
+  // Elementwise values of one shape share a loop; stored operands apart from
+  // task results, which may read what those operands feed.
+  auto addElementwise = [&](Value v, bool operand) {
+    auto it = llvm::find_if(stages, [&](const Stage &s) {
+      return s.kind == StageKind::Elementwise &&
+             ArrayRef(s.shape) == shapeOf(v) &&
+             plan.storage.lookup(s.outputs.front()).readByLaterStage == operand;
     });
-    if (it == plan.stages.end()) {
+    if (it == stages.end()) {
       Stage stage;
       stage.shape.assign(shapeOf(v).begin(), shapeOf(v).end());
-      plan.stages.push_back(std::move(stage));
-      it = std::prev(plan.stages.end());
+      stages.push_back(std::move(stage));
+      it = std::prev(stages.end());
     }
     it->outputs.push_back(v);
-  }
+  };
+  for (Value v : operandOutputs)
+    addElementwise(v, /*operand=*/true);
+  for (Value v : elementwiseOutputs)
+    addElementwise(v, /*operand=*/false);
+  if (failed(orderStages(task, std::move(stages), plan)))
+    return failure();
   for (Stage &stage : plan.stages)
     if (stage.kind == StageKind::Elementwise)
       configureElementwiseStage(stage);
@@ -341,14 +500,16 @@ FailureOr<TaskPlan> gpuos::cuda::planTask(TaskOp task, StringRef name) {
   for (const Stage &stage : plan.stages)
     if (stage.group == Group::Block)
       plan.smemBytes = kBlockReduceSmemBytes;
-  chooseTileSharing(plan);
-  if (auto tiles = task->getAttrOfType<IntegerAttr>("tiles")) {
+  chooseTileSharing(plan, domainTiling);
+  if (auto tiles = task->getAttrOfType<IntegerAttr>(attr::kTiles)) {
     plan.tiles = tiles.getInt();
     plan.tilesFromAttribute = true;
   } else if (!plan.onlyFirstTile) {
     for (const Stage &stage : plan.stages)
       if (stage.splitAcrossTiles)
         plan.tiles = std::max(plan.tiles, suggestedTiles(stage));
+    if (!plan.domain.empty())
+      plan.tiles = std::min(plan.tiles, plan.domainRows());
   }
   return plan;
 }

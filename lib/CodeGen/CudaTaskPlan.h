@@ -60,6 +60,10 @@ struct Stage {
   /// Tiles share the stage's work. Otherwise every running tile computes all
   /// of it (a later stage reads its stored values, and scratch is per block).
   bool splitAcrossTiles = true;
+  /// A later stage reads values this stage stores: a barrier follows it.
+  bool readLater = false;
+  /// Domain tiling: work items (elements, or rows) per row of the domain.
+  int64_t itemsPerDomainRow = 0;
 };
 
 /// Where a stored value lives.
@@ -86,6 +90,11 @@ struct TaskPlan {
   /// Stages that later stages read are too costly to recompute on every
   /// tile: tile 0 runs all stages and the other tiles return.
   bool onlyFirstTile = false;
+  /// Domain tiling: every stage's work starts with these dims, and stages
+  /// read stored values only within their own domain row, so each tile takes
+  /// whole domain rows of every stage. Empty when not used.
+  llvm::SmallVector<int64_t> domain;
+  int64_t domainRows() const;
 };
 
 /// Every task of every graph with its operator name, `<graph>_task<N>`
@@ -99,12 +108,23 @@ std::string locationString(mlir::Location loc);
 /// Checks one task against what the emitter supports; reports at the op.
 mlir::LogicalResult checkTaskEmittable(TaskOp task);
 
-/// Prints the operator of a planned task (constant arrays first).
-mlir::FailureOr<std::string> printTask(const TaskPlan &plan);
+/// The operator's source text, and whether a domain-tiled plan read a stored
+/// value across domain rows (the text is then unusable).
+struct PrintedTask {
+  std::string text;
+  bool crossesDomainRows = false;
+};
 
-/// Plans `task`, named `name`. Fails with an error at the offending op when
-/// the task cannot be emitted.
-mlir::FailureOr<TaskPlan> planTask(TaskOp task, llvm::StringRef name);
+/// Prints the operator of a planned task (constant arrays first).
+mlir::FailureOr<PrintedTask> printTask(const TaskPlan &plan);
+
+/// Plans `task`, named `name`. With `domainTiling`, dependent stages may
+/// share tiles by domain rows (the printer then checks every read of a stored
+/// value stays in its row; if not, plan again without). Fails with an error
+/// at the offending op when the task cannot be emitted.
+mlir::FailureOr<TaskPlan> planTask(TaskOp task, llvm::StringRef name,
+                                   bool domainTiling = true);
+
 
 } // namespace gpuos::cuda
 

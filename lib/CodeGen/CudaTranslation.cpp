@@ -35,10 +35,17 @@ LogicalResult gpuos::translateToCuda(Operation *op, raw_ostream &output) {
     FailureOr<TaskPlan> plan = planTask(task, name);
     if (failed(plan))
       return failure();
-    FailureOr<std::string> source = printTask(*plan);
-    if (failed(source))
+    FailureOr<PrintedTask> printed = printTask(*plan);
+    if (succeeded(printed) && printed->crossesDomainRows) {
+      // A stage reads another domain row of a stored value: no row tiling.
+      plan = planTask(task, name, /*domainTiling=*/false);
+      if (failed(plan))
+        return failure();
+      printed = printTask(*plan);
+    }
+    if (failed(printed))
       return failure();
-    os << "\n" << *source;
+    os << "\n" << printed->text;
   }
   output << text;
   return success();

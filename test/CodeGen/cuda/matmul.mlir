@@ -91,3 +91,25 @@ gpuos.graph @pv(%p: tensor<12x1x128xf32>, %v: tensor<12x128x64xf32>, %a: tensor<
   }
   gpuos.return %r#0, %r#1 : tensor<12x1x64xf32>, tensor<2x3x5xi32>
 }
+
+// A matmul operand computed by a longer chain is stored once by its own
+// stage (into scratch) rather than recomputed for each of the 64 outputs
+// that read it; the matmul waits for it, and both split by domain rows.
+// CHECK-LABEL: // Operator gelu_proj_task0:
+// CHECK:      //   tiles: {{[0-9]+}} (from size); tiles take whole rows of the domain [4]
+// CHECK-NEXT: //   scratch: 512 bytes
+// CHECK:        { // stage 0: elementwise over [4, 32]
+// CHECK:            tmp0[{{t[0-9]+}} * 32 + {{t[0-9]+}}] = {{v[0-9]+}};
+// CHECK:        __syncthreads(); // earlier stages stored what later ones read
+// CHECK-NEXT:   { // stage 1: matmul
+// CHECK:              const float {{v[0-9]+}} = tmp0[{{t[0-9]+}} * 32 + col];
+gpuos.graph @gelu_proj(%x: tensor<4x32xf32>, %b: tensor<32xf32>, %w: tensor<32x64xf32>) -> tensor<4x64xf32> {
+  %r = gpuos.task ins(%x, %b, %w : tensor<4x32xf32>, tensor<32xf32>, tensor<32x64xf32>) -> tensor<4x64xf32> {
+  ^bb0(%ax: tensor<4x32xf32>, %ab: tensor<32xf32>, %aw: tensor<32x64xf32>):
+    %h = gpuos.add %ax, %ab : tensor<4x32xf32>, tensor<32xf32> -> tensor<4x32xf32>
+    %g = gpuos.gelu erf %h : tensor<4x32xf32>
+    %m = gpuos.matmul %g, %aw : tensor<4x32xf32>, tensor<32x64xf32> -> tensor<4x64xf32>
+    gpuos.yield %m : tensor<4x64xf32>
+  }
+  gpuos.return %r : tensor<4x64xf32>
+}

@@ -88,20 +88,19 @@ gpuos.graph @total(%a: tensor<2x4096xi32>) -> tensor<i32> {
   gpuos.return %r : tensor<i32>
 }
 
-// A reduction read back broadcast by a later op is stored (a task result
-// here, scratch otherwise) and the next stage waits for it: tile 0 runs all
-// stages with barriers between them.
+// A reduction read back broadcast along its rows is stored (a task result
+// here, scratch otherwise) and the next stage waits for it at a barrier.
+// Every stage reads stored values only within its own row of the domain [6],
+// so tiles take whole rows of every stage.
 // CHECK-LABEL: // Operator center_task0:
-// CHECK:      //   tiles: 1 (from size); stages depend on each other, so tile 0 runs them all
+// CHECK:      //   tiles: 1 (from size); tiles take whole rows of the domain [6]
 // CHECK-NEXT: //   scratch: 24 bytes
 // CHECK-NEXT: extern "C" __device__ void center_task0(const gpuos_task_ctx* ctx) {
-// CHECK-NEXT:   if (ctx->tile != 0)
-// CHECK-NEXT:     return;
 // CHECK-NEXT:   if (ctx->scratch_bytes < 24)
 // CHECK-NEXT:     __trap();
 // CHECK:        float* tmp0 = (float*)((char*)ctx->scratch + 0);
 // CHECK:        { // stage 0: reduce
-// CHECK-NEXT:     const gpuos_i64 tile = 0, ntiles = 1; // all of it, in this block
+// CHECK-NEXT:     const gpuos_i64 tile = ctx->tile, ntiles = ctx->ntiles;
 // CHECK:            out1[row * out1_s0] = [[MEAN:mean[0-9]+]];
 // CHECK:        __syncthreads(); // earlier stages stored what later ones read
 // CHECK-NEXT:   { // stage 1: reduce
@@ -111,7 +110,11 @@ gpuos.graph @total(%a: tensor<2x4096xi32>) -> tensor<i32> {
 // CHECK:            tmp0[row] = {{red[0-9]+}};
 // CHECK:        __syncthreads(); // earlier stages stored what later ones read
 // CHECK-NEXT:   { // stage 2: elementwise over [6, 100]
-// CHECK:            const float {{v[0-9]+}} = tmp0[{{t[0-9]+}}];
+// CHECK-NEXT:     const gpuos_i64 tile = ctx->tile, ntiles = ctx->ntiles;
+// CHECK-NEXT:     const gpuos_i64 end = (6 * (tile + 1) / ntiles) * 100;
+// CHECK-NEXT:     for (gpuos_i64 i = (6 * tile / ntiles) * 100 + threadIdx.x; i < end; i += blockDim.x) {
+// CHECK-NEXT:       const gpuos_i64 [[R:t[0-9]+]] = (i / 100);
+// CHECK:            const float {{v[0-9]+}} = tmp0[[[R]]];
 gpuos.graph @center(%x: tensor<6x100xf32>) -> (tensor<6x100xf32>, tensor<6x1xf32>) {
   %r:2 = gpuos.task ins(%x : tensor<6x100xf32>) -> tensor<6x100xf32>, tensor<6x1xf32> {
   ^bb0(%a: tensor<6x100xf32>):
@@ -169,4 +172,24 @@ gpuos.graph @norm_gemv(%x: tensor<1x512xf32>, %w: tensor<512xf32>, %up: tensor<5
     gpuos.yield %s : tensor<1x1376xf32>
   }
   gpuos.return %r : tensor<1x1376xf32>
+}
+
+// Row sums read back along columns cross domain rows, so a tile cannot own
+// whole rows of both stages: tile 0 runs both.
+// CHECK-LABEL: // Operator across_task0:
+// CHECK:      //   tiles: 1 (from size); stages depend on each other, so tile 0 runs them all
+// CHECK:        if (ctx->tile != 0)
+// CHECK-NEXT:     return;
+// CHECK:        { // stage 1: elementwise over [64, 64]
+// CHECK-NEXT:     const gpuos_i64 tile = 0, ntiles = 1; // all of it, in this block
+// CHECK:            const gpuos_i64 [[C:t[0-9]+]] = i % 64;
+// CHECK:            const float {{v[0-9]+}} = tmp0[[[C]]];
+gpuos.graph @across(%x: tensor<64x64xf32>) -> tensor<64x64xf32> {
+  %r = gpuos.task ins(%x : tensor<64x64xf32>) -> tensor<64x64xf32> {
+  ^bb0(%a: tensor<64x64xf32>):
+    %s = gpuos.reduce sum %a axes = [1] : tensor<64x64xf32> -> tensor<64xf32>
+    %y = gpuos.add %a, %s : tensor<64x64xf32>, tensor<64xf32> -> tensor<64x64xf32>
+    gpuos.yield %y : tensor<64x64xf32>
+  }
+  gpuos.return %r : tensor<64x64xf32>
 }
