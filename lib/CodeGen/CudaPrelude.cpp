@@ -3,7 +3,10 @@
 #include "CudaPrelude.h"
 
 llvm::StringRef gpuos::cuda::devicePrelude() {
-  return R"cuda(// f16 and bf16 travel as their bits; conversions use PTX, no cuda_fp16.h.
+  return R"cuda(// Guarded: emitted files may be concatenated into one translation unit.
+#ifndef GPUOS_EMITTED_PRELUDE
+#define GPUOS_EMITTED_PRELUDE
+// f16 and bf16 travel as their bits; conversions use PTX, no cuda_fp16.h.
 [[maybe_unused]] static __device__ __forceinline__ float gpuos_f16_to_f32(gpuos_u16 h) {
   float f;
   asm("cvt.f32.f16 %0, %1;" : "=f"(f) : "h"(h));
@@ -96,5 +99,6 @@ template <typename T, typename Op>
   }
   return true;
 }
+#endif // GPUOS_EMITTED_PRELUDE
 )cuda";
 }
