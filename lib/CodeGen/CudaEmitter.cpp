@@ -235,6 +235,7 @@ private:
   BufferRef argBuffer(unsigned arg, Value v) const;
   BufferRef storedBuffer(Value v) const;
   void store(Value v, const Index &idx, StringRef value);
+  void storeOutputs(const Stage &stage, const Index &idx);
 
   // Values at an index.
   std::string valueAt(Value v, const Index &idx);
@@ -423,6 +424,17 @@ BufferRef TaskPrinter::storedBuffer(Value v) const {
     stride *= shape[d];
   }
   return buffer;
+}
+
+/// Computes every output at `idx`, then stores them: gpuos-plan-memory may
+/// place a result over an input of the same shape (in place), so no store
+/// may precede a load of the same element.
+void TaskPrinter::storeOutputs(const Stage &stage, const Index &idx) {
+  SmallVector<std::string> values;
+  for (Value out : stage.outputs)
+    values.push_back(valueAt(out, idx));
+  for (auto [out, value] : llvm::zip(stage.outputs, values))
+    store(out, idx, value);
 }
 
 void TaskPrinter::store(Value v, const Index &idx, StringRef value) {
@@ -913,8 +925,7 @@ void TaskPrinter::printElementwiseLoop(const Stage &stage, StringRef first,
     Scope scope(*this);
     Index idx = delinearize("i", stage.shape);
     domainIndex = idx;
-    for (Value out : stage.outputs)
-      store(out, idx, valueAt(out, idx));
+    storeOutputs(stage, idx);
   }
   os.unindent();
   os << "}\n";
@@ -968,11 +979,12 @@ void TaskPrinter::printVectorLoop(const Stage &stage, StringRef first,
     for (unsigned arg : stage.vectorLoads)
       bind(body.getArgument(arg), identity,
            declare("float", "v", "in" + std::to_string(arg) + "[i]"));
-    for (Value out : stage.outputs) {
-      std::string value = valueAt(out, identity);
+    SmallVector<std::string> values;
+    for (Value out : stage.outputs)
+      values.push_back(valueAt(out, identity));
+    for (auto [out, value] : llvm::zip(stage.outputs, values))
       for (unsigned arg : plan.storage.lookup(out).resultArgs)
         os << argName(plan, arg) << "[i] = " << value << ";\n";
-    }
   }
   os.unindent();
   os << "}\n";
@@ -1052,8 +1064,7 @@ void TaskPrinter::printOutputs(const Stage &stage, const Index &idx,
                                StringRef core) {
   Scope scope(*this);
   bind(stage.anchor->getResult(0), idx, core.str());
-  for (Value out : stage.outputs)
-    store(out, idx, valueAt(out, idx));
+  storeOutputs(stage, idx);
 }
 
 /// The kept dims of `shape` (those not in `reduced`), or the reduced ones.
