@@ -4,7 +4,9 @@
 // fuser can put it in one task with the ops around it, which a monolithic
 // softmax would block. The expansions follow the definitions in GPUOSOps.td
 // step by step, so the reference executor gives the same values up to
-// rounding of the intermediates.
+// rounding of the intermediates. Composites on f16 and bf16 are expanded in
+// f32 between casts, as GPU kernels accumulate: with every primitive rounding
+// to 8 significant bits a bf16 layer_norm would lose most of its precision.
 //
 //===----------------------------------------------------------------------===//
 
@@ -29,8 +31,28 @@ namespace {
 /// Builds primitive ops before one composite op, counting what it creates.
 class Expander {
 public:
-  Expander(Operation *op, int64_t &created)
-      : builder(op), loc(op->getLoc()), created(created) {}
+  Expander(Operation *op, bool promoteHalf, int64_t &created)
+      : builder(op), loc(op->getLoc()), promoteHalf(promoteHalf),
+        created(created) {}
+
+  /// An operand of the composite, in f32 when half types are promoted.
+  Value in(Value v) {
+    if (!v)
+      return v;
+    auto type = cast<RankedTensorType>(v.getType());
+    if (!promoteHalf || !(type.getElementType().isF16() ||
+                          type.getElementType().isBF16()))
+      return v;
+    return count(CastOp::create(builder, loc,
+                                type.clone(builder.getF32Type()), v));
+  }
+
+  /// The expansion's result in the composite's result type.
+  Value out(Value v, Type resultType) {
+    if (v.getType() == resultType)
+      return v;
+    return count(CastOp::create(builder, loc, resultType, v));
+  }
 
   /// A rank-0 tensor holding `value`; broadcasts against any shape.
   Value scalar(Type elementType, double value) {
@@ -90,6 +112,7 @@ private:
 
   OpBuilder builder;
   Location loc;
+  bool promoteHalf;
   int64_t &created;
 };
 
@@ -104,7 +127,7 @@ Type elementTypeOf(Value v) {
 
 Value expandSoftmax(SoftmaxOp op, Expander &e) {
   int64_t axis = op.getAxis();
-  Value x = op.getInput();
+  Value x = e.in(op.getInput());
   Value max = e.reduce(ReduceKind::max, x, {axis}, /*keepdim=*/true);
   Value shifted = e.binary<SubOp>(x, max);
   Value exp = e.unary<ExpOp>(shifted);
@@ -123,25 +146,25 @@ Value normalize(Expander &e, Value x, Value meanSquare, double epsilon,
 
 Value expandLayerNorm(LayerNormOp op, Expander &e) {
   SmallVector<int64_t> axes = trailingAxes(op.getInput(), op.getDims());
-  Value x = op.getInput();
+  Value x = e.in(op.getInput());
   Value centered = e.binary<SubOp>(x, e.mean(x, axes, /*keepdim=*/true));
   Value variance = e.mean(e.binary<MulOp>(centered, centered), axes, true);
   Value y = normalize(e, centered, variance, op.getEpsilon().convertToDouble(),
-                      op.getWeight());
-  return op.getBias() ? e.binary<AddOp>(y, op.getBias()) : y;
+                      e.in(op.getWeight()));
+  return op.getBias() ? e.binary<AddOp>(y, e.in(op.getBias())) : y;
 }
 
 Value expandRmsNorm(RmsNormOp op, Expander &e) {
   SmallVector<int64_t> axes = trailingAxes(op.getInput(), op.getDims());
-  Value x = op.getInput();
+  Value x = e.in(op.getInput());
   Value meanSquare = e.mean(e.binary<MulOp>(x, x), axes, /*keepdim=*/true);
   return normalize(e, x, meanSquare, op.getEpsilon().convertToDouble(),
-                   op.getWeight());
+                   e.in(op.getWeight()));
 }
 
 /// x * 0.5 * (1 + tanh(sqrt(2 / pi) * (x + 0.044715 x^3))).
 Value expandGeluTanh(GeluOp op, Expander &e) {
-  Value x = op.getInput();
+  Value x = e.in(op.getInput());
   Type t = elementTypeOf(x);
   Value cube = e.binary<MulOp>(e.binary<MulOp>(x, x), x);
   Value inner = e.binary<AddOp>(x, e.binary<MulOp>(cube, e.scalar(t, 0.044715)));
@@ -190,7 +213,7 @@ struct DecomposePass
 
     int64_t created = 0;
     for (Operation *op : composites) {
-      Expander e(op, created);
+      Expander e(op, halfInF32, created);
       Value replacement =
           llvm::TypeSwitch<Operation *, Value>(op)
               .Case([&](SoftmaxOp o) { return expandSoftmax(o, e); })
@@ -198,8 +221,9 @@ struct DecomposePass
               .Case([&](RmsNormOp o) { return expandRmsNorm(o, e); })
               .Case([&](GeluOp o) { return expandGeluTanh(o, e); })
               .Case([&](ReduceOp o) {
-                return e.mean(o.getInput(), o.getAxes(), o.getKeepdim());
+                return e.mean(e.in(o.getInput()), o.getAxes(), o.getKeepdim());
               });
+      replacement = e.out(replacement, op->getResult(0).getType());
       op->getResult(0).replaceAllUsesWith(replacement);
       op->erase();
     }

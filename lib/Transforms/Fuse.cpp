@@ -312,16 +312,24 @@ private:
   }
 
   /// Values of `root` that something outside it reads (by program order).
+  /// A reader may be an op of another group or a clone of an op in another
+  /// group; a group holding its own clone of the value's op needs nothing.
   SmallVector<Value> externalResults(int root, ArrayRef<int> members) {
     SmallVector<Value> results;
+    auto needsFromOutside = [&](int reader, int m) {
+      return reader != root && !groups[reader].cloned.contains(m);
+    };
     for (int m : members) {
       Value v = ops[m]->getResult(0);
       bool external = llvm::any_of(v.getUsers(), [&](Operation *user) {
         auto it = index.find(user);
         if (it == index.end())
           return true; // the return
-        int other = find(it->second);
-        return other != root && !groups[other].cloned.contains(m);
+        if (needsFromOutside(find(it->second), m))
+          return true;
+        return llvm::any_of(cloneOwners[it->second], [&](int owner) {
+          return needsFromOutside(owner, m);
+        });
       });
       if (external)
         results.push_back(v);
@@ -330,6 +338,10 @@ private:
   }
 
   LogicalResult materialize(ArrayRef<int> order) {
+    cloneOwners.assign(ops.size(), {});
+    for (int root : order)
+      for (int i : groups[root].cloned)
+        cloneOwners[i].push_back(root);
     IRMapping outer;
     OpBuilder builder(returnOp);
     for (int root : order) {
@@ -432,6 +444,8 @@ private:
   SmallVector<int> parent;
   std::vector<Group> groups;
   std::vector<bool> free;
+  /// Groups holding a clone of each op (filled before materialization).
+  std::vector<SmallVector<int, 1>> cloneOwners;
   Counters counters;
 };
 

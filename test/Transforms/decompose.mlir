@@ -1,5 +1,6 @@
 // RUN: gpuos-opt %s -gpuos-decompose -split-input-file | FileCheck %s
 // RUN: gpuos-opt %s -gpuos-decompose=keep=softmax,layer_norm,rms_norm,gelu,mean -split-input-file | FileCheck %s --check-prefix=KEEP
+// RUN: gpuos-opt %s -gpuos-decompose=half-in-f32=false -split-input-file | FileCheck %s --check-prefix=HALF
 // RUN: not gpuos-opt %s -gpuos-decompose=keep=matmul -split-input-file 2>&1 | FileCheck %s --check-prefix=BADKEEP
 
 // BADKEEP: error: gpuos-decompose: unknown composite 'matmul' in keep
@@ -44,17 +45,28 @@ gpuos.graph @layer_norm(%x: tensor<2x8x16xf32>, %w: tensor<8x16xf32>, %b: tensor
 
 // -----
 
+// Half-precision composites are expanded in f32 between casts.
 // CHECK-LABEL: gpuos.graph @rms_norm
-// CHECK:      %[[SQ:.*]] = gpuos.mul %arg0, %arg0 : tensor<4x64xf16>
-// CHECK-NEXT: %[[S:.*]] = gpuos.reduce sum %[[SQ]] axes = [1] keepdim : tensor<4x64xf16> -> tensor<4x1xf16>
-// CHECK-NEXT: %[[N:.*]] = gpuos.fill 6.400000e+01 : f16 -> tensor<f16>
+// CHECK:      %[[X:.*]] = gpuos.cast %arg0 : tensor<4x64xf16> -> tensor<4x64xf32>
+// CHECK-NEXT: %[[SQ:.*]] = gpuos.mul %[[X]], %[[X]] : tensor<4x64xf32>
+// CHECK-NEXT: %[[S:.*]] = gpuos.reduce sum %[[SQ]] axes = [1] keepdim : tensor<4x64xf32> -> tensor<4x1xf32>
+// CHECK-NEXT: %[[N:.*]] = gpuos.fill 6.400000e+01 : f32 -> tensor<f32>
 // CHECK-NEXT: %[[MS:.*]] = gpuos.div %[[S]], %[[N]]
-// CHECK-NEXT: %[[EPS:.*]] = gpuos.fill {{.*}} : f16 -> tensor<f16>
+// CHECK-NEXT: %[[W:.*]] = gpuos.cast %arg1 : tensor<64xf16> -> tensor<64xf32>
+// CHECK-NEXT: %[[EPS:.*]] = gpuos.fill {{.*}} : f32 -> tensor<f32>
 // CHECK-NEXT: %[[A:.*]] = gpuos.add %[[MS]], %[[EPS]]
-// CHECK-NEXT: %[[R:.*]] = gpuos.rsqrt %[[A]] : tensor<4x1xf16>
-// CHECK-NEXT: %[[Y:.*]] = gpuos.mul %arg0, %[[R]]
-// CHECK-NEXT: gpuos.mul %[[Y]], %arg1 : tensor<4x64xf16>, tensor<64xf16> -> tensor<4x64xf16>
+// CHECK-NEXT: %[[R:.*]] = gpuos.rsqrt %[[A]] : tensor<4x1xf32>
+// CHECK-NEXT: %[[Y:.*]] = gpuos.mul %[[X]], %[[R]]
+// CHECK-NEXT: %[[YW:.*]] = gpuos.mul %[[Y]], %[[W]] : tensor<4x64xf32>, tensor<64xf32> -> tensor<4x64xf32>
+// CHECK-NEXT: %[[OUT:.*]] = gpuos.cast %[[YW]] : tensor<4x64xf32> -> tensor<4x64xf16>
+// CHECK-NEXT: gpuos.return %[[OUT]]
 // CHECK-NOT:  gpuos.rms_norm
+// HALF-LABEL: gpuos.graph @rms_norm
+// HALF:       %[[SQ:.*]] = gpuos.mul %arg0, %arg0 : tensor<4x64xf16>
+// HALF-NEXT:  gpuos.reduce sum %[[SQ]] axes = [1] keepdim : tensor<4x64xf16> -> tensor<4x1xf16>
+// HALF-NEXT:  gpuos.fill 6.400000e+01 : f16 -> tensor<f16>
+// HALF-NOT:   gpuos.cast
+// HALF:       gpuos.return
 gpuos.graph @rms_norm(%x: tensor<4x64xf16>, %w: tensor<64xf16>) -> tensor<4x64xf16> {
   %y = gpuos.rms_norm %x weight(%w : tensor<64xf16>) dims = 1 eps = 1.000000e-05 : tensor<4x64xf16>
   gpuos.return %y : tensor<4x64xf16>

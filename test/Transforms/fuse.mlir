@@ -275,3 +275,29 @@ gpuos.graph @recompute_then_grow(%x: tensor<1x1xf32>, %w: tensor<8xf32>) -> tens
   %d = gpuos.div %b, %c : tensor<1x8xf32>, tensor<1x1xf32> -> tensor<1x8xf32>
   gpuos.return %d : tensor<1x8xf32>
 }
+
+// -----
+
+// A clone reading a recomputed value: %c is cloned into the slice's task
+// (and also merged into %t's, which recomputes %a). The slice's clone of %c
+// still needs %a from %a's own task, which must therefore yield it.
+// RUN: gpuos-opt %s -split-input-file -gpuos-fuse="cost-model=bytes recompute-max-ops=1" | FileCheck %s --check-prefix=CLONEREAD
+// CLONEREAD-LABEL: gpuos.graph @clone_reads_recomputed
+// CLONEREAD:       %[[A:.*]]:2 = gpuos.task ins(%arg0 : tensor<1x4xf32>) -> tensor<1x4xf32>, tensor<1x4xf32>
+// CLONEREAD-NEXT:  ^bb0
+// CLONEREAD-NEXT:    %[[NEG:.*]] = gpuos.neg
+// CLONEREAD-NEXT:    %[[ABS:.*]] = gpuos.abs %[[NEG]]
+// CLONEREAD-NEXT:    gpuos.yield %[[NEG]], %[[ABS]]
+// CLONEREAD:       gpuos.task ins(%[[A]]#0, %arg2 : tensor<1x4xf32>, tensor<1x4xf32>) -> tensor<1x4xf32>
+// CLONEREAD-NEXT:  ^bb0
+// CLONEREAD-NEXT:    gpuos.concat
+// CLONEREAD-NEXT:    gpuos.slice
+gpuos.graph @clone_reads_recomputed(%x: tensor<1x4xf32>, %y: tensor<2x4xf32>, %z: tensor<1x4xf32>) -> (tensor<2x4xf32>, tensor<1x4xf32>, tensor<1x4xf32>) {
+  %a = gpuos.neg %x : tensor<1x4xf32>
+  %p = gpuos.mul %a, %y : tensor<1x4xf32>, tensor<2x4xf32> -> tensor<2x4xf32>
+  %a2 = gpuos.abs %a : tensor<1x4xf32>
+  %c = gpuos.concat %a, %z axis = 0 : tensor<1x4xf32>, tensor<1x4xf32> -> tensor<2x4xf32>
+  %s = gpuos.slice %c starts = [0, 0] limits = [2, 4] strides = [2, 1] : tensor<2x4xf32> -> tensor<1x4xf32>
+  %t = gpuos.add %p, %c : tensor<2x4xf32>, tensor<2x4xf32> -> tensor<2x4xf32>
+  gpuos.return %t, %s, %a2 : tensor<2x4xf32>, tensor<1x4xf32>, tensor<1x4xf32>
+}

@@ -23,6 +23,8 @@ def GPUOSDecompose : Pass<"gpuos-decompose", "::gpuos::GraphOp"> {
     ListOption<"keep", "keep", "std::string",
                "Composite ops to keep whole: softmax, layer_norm, rms_norm, "
                "gelu, mean">,
+    Option<"halfInF32", "half-in-f32", "bool", "true",
+           "Expand f16 and bf16 composites in f32 (between casts)">,
   ];
   let statistics = [
     Statistic<"numDecomposed", "num-decomposed", "Composite ops expanded">,
