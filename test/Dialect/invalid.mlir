@@ -887,3 +887,59 @@ gpuos.graph @concat_size_overflow(%a: tensor<2x9223372036854775807xf32>, %b: ten
   %0 = gpuos.concat %a, %b axis = 1 : tensor<2x9223372036854775807xf32>, tensor<2x1xf32> -> tensor<2x1xf32>
   gpuos.return
 }
+
+// -----
+
+gpuos.graph @log_not_float(%a: tensor<4xi32>) {
+  // expected-error @+1 {{'gpuos.log' op operand #0 must be statically shaped tensor of 32-bit float or 16-bit float or bfloat16 type values, but got 'tensor<4xi32>'}}
+  %0 = gpuos.log %a : tensor<4xi32>
+  gpuos.return
+}
+
+// -----
+
+gpuos.graph @rsqrt_not_float(%a: tensor<4xi64>) {
+  // expected-error @+1 {{'gpuos.rsqrt' op operand #0 must be statically shaped tensor of 32-bit float or 16-bit float or bfloat16 type values, but got 'tensor<4xi64>'}}
+  %0 = gpuos.rsqrt %a : tensor<4xi64>
+  gpuos.return
+}
+
+// -----
+
+gpuos.graph @tanh_not_float(%a: tensor<4xi1>) {
+  // expected-error @+1 {{'gpuos.tanh' op operand #0 must be statically shaped tensor of 32-bit float or 16-bit float or bfloat16 type values, but got 'tensor<4xi1>'}}
+  %0 = gpuos.tanh %a : tensor<4xi1>
+  gpuos.return
+}
+
+// -----
+
+gpuos.graph @sigmoid_not_float(%a: tensor<4xi32>) {
+  // expected-error @+1 {{'gpuos.sigmoid' op operand #0 must be statically shaped tensor of 32-bit float or 16-bit float or bfloat16 type values, but got 'tensor<4xi32>'}}
+  %0 = gpuos.sigmoid %a : tensor<4xi32>
+  gpuos.return
+}
+
+// -----
+
+gpuos.graph @silu_not_float(%a: tensor<2x2xi64>) {
+  // expected-error @+1 {{'gpuos.silu' op operand #0 must be statically shaped tensor of 32-bit float or 16-bit float or bfloat16 type values, but got 'tensor<2x2xi64>'}}
+  %0 = gpuos.silu %a : tensor<2x2xi64>
+  gpuos.return
+}
+
+// -----
+
+gpuos.graph @sin_not_float(%a: tensor<4xf64>) {
+  // expected-error @+1 {{'gpuos.sin' op operand #0 must be statically shaped tensor of 32-bit float or 16-bit float or bfloat16 type values, but got 'tensor<4xf64>'}}
+  %0 = gpuos.sin %a : tensor<4xf64>
+  gpuos.return
+}
+
+// -----
+
+gpuos.graph @cos_not_float(%a: tensor<4xi32>) {
+  // expected-error @+1 {{'gpuos.cos' op operand #0 must be statically shaped tensor of 32-bit float or 16-bit float or bfloat16 type values, but got 'tensor<4xi32>'}}
+  %0 = gpuos.cos %a : tensor<4xi32>
+  gpuos.return
+}
