@@ -257,7 +257,7 @@ private:
 
   // Stages.
   void printHeader();
-  void printArguments();
+  void printArguments(StringRef stages);
   void printStage(const Stage &stage, unsigned number);
   void printElementwiseStage(const Stage &stage);
   void printElementwiseLoop(const Stage &stage, StringRef first,
@@ -781,21 +781,38 @@ void TaskPrinter::printHeader() {
     os << "//   smem: " << plan.smemBytes << " bytes\n";
 }
 
-void TaskPrinter::printArguments() {
+/// Whether `text` uses identifier `name` (as a whole token).
+static bool mentions(StringRef text, StringRef name) {
+  auto isIdentifier = [](char c) { return llvm::isAlnum(c) || c == '_'; };
+  for (size_t at = text.find(name); at != StringRef::npos;
+       at = text.find(name, at + 1)) {
+    size_t end = at + name.size();
+    if ((at == 0 || !isIdentifier(text[at - 1])) &&
+        (end == text.size() || !isIdentifier(text[end])))
+      return true;
+  }
+  return false;
+}
+
+void TaskPrinter::printArguments(StringRef stages) {
   TaskOp task = plan.task;
   unsigned numInputs = task.getInputs().size();
   auto declareArg = [&](unsigned arg, Type type) {
     auto tensor = cast<RankedTensorType>(type);
     std::string name = argName(plan, arg);
+    if (!mentions(stages, name))
+      return;
     bool input = arg < numInputs;
     os << (input ? "const " : "") << storageType(tensor.getElementType())
        << "* " << name << " = (" << (input ? "const " : "")
        << storageType(tensor.getElementType()) << "*)ctx->args[" << arg
        << "].data;\n";
-    for (auto [d, size] : llvm::enumerate(tensor.getShape()))
-      if (size != 1)
-        os << "const gpuos_i64 " << name << "_s" << d << " = ctx->args["
-           << arg << "].strides[" << d << "];\n";
+    for (auto [d, size] : llvm::enumerate(tensor.getShape())) {
+      std::string stride = name + "_s" + std::to_string(d);
+      if (mentions(stages, stride))
+        os << "const gpuos_i64 " << stride << " = ctx->args[" << arg
+           << "].strides[" << d << "];\n";
+    }
   };
   for (auto [i, type] : llvm::enumerate(task.getInputs().getTypes()))
     declareArg(i, type);
@@ -812,6 +829,21 @@ void TaskPrinter::printArguments() {
 
 FailureOr<std::string> TaskPrinter::print() {
   Scope scope(*this);
+  // Stages first, so that the prologue declares only what they use.
+  os.indent();
+  for (auto [i, stage] : llvm::enumerate(plan.stages)) {
+    if (i > 0 && plan.stages[i - 1].readLater)
+      os << "__syncthreads(); // earlier stages stored what later ones read\n";
+    printStage(stage, i);
+    for (Value out : stage.outputs)
+      if (plan.storage.lookup(out).readByLaterStage)
+        available.insert(out);
+  }
+  os.unindent();
+  os.flush();
+  std::string stages = std::move(body);
+  body.clear();
+
   printHeader();
   os << "extern \"C\" __device__ void " << plan.name
      << "(const gpuos_task_ctx* ctx) {\n";
@@ -824,18 +856,11 @@ FailureOr<std::string> TaskPrinter::print() {
   if (plan.smemBytes)
     os << "if (ctx->smem_bytes < " << plan.smemBytes << ")\n"
        << "  __trap(); // block reductions need one partial per warp\n";
-  printArguments();
-  for (auto [i, stage] : llvm::enumerate(plan.stages)) {
-    if (i > 0 && plan.stages[i - 1].readLater)
-      os << "__syncthreads(); // earlier stages stored what later ones read\n";
-    printStage(stage, i);
-    for (Value out : stage.outputs)
-      if (plan.storage.lookup(out).readByLaterStage)
-        available.insert(out);
-  }
+  printArguments(stages);
   os.unindent();
-  os << "}\n";
+  os << stages << "}\n";
   os << "GPUOS_EXPORT_OP(" << plan.name << ");\n";
+  os.flush();
   if (failed(status))
     return failure();
   return constants + body;
@@ -936,7 +961,9 @@ void TaskPrinter::printVectorLoop(const Stage &stage, StringRef first,
   int64_t n = stage.rows, vectors = n / 4;
   // Leaves are read at the identity index only (the plan checked), so a
   // placeholder index that cannot compile guards against any other use.
-  Index identity(stage.shape.size(), "@");
+  Index identity;
+  for (int64_t size : stage.shape)
+    identity.push_back(size == 1 ? "0" : "@");
   TaskOp task = plan.task;
   Block &body = task.getBodyBlock();
   os << "for (gpuos_i64 q = " << first << "; q < " << vectors << "; q += "
