@@ -37,10 +37,23 @@ function(gpuos_runtime_add_aot_operators target)
   endforeach()
   set(cubin "${CMAKE_CURRENT_BINARY_DIR}/${A_NAME}.cubin")
   set(csrc "${CMAKE_CURRENT_BINARY_DIR}/${A_NAME}_embed.c")
+  find_program(GPUOS_NVLINK_EXECUTABLE nvlink HINTS "${CUDAToolkit_BIN_DIR}" REQUIRED)
+  # Relocatable device code per source (so the ELF notes describe every function), then a
+  # final non-LTO link: function pointers read from the module are absolute addresses.
+  set(relocs)
+  set(i 0)
+  foreach(s ${srcs})
+    set(r "${CMAKE_CURRENT_BINARY_DIR}/${A_NAME}.${i}.reloc.cubin")
+    add_custom_command(OUTPUT "${r}"
+      COMMAND "${CUDAToolkit_NVCC_EXECUTABLE}" -cubin -rdc=true -arch=sm_${A_ARCH}
+              -maxrregcount=${A_REGISTER_BUDGET} -DGPUOS_REGISTER_BUDGET=${A_REGISTER_BUDGET} ${incs} "${s}" -o "${r}"
+      DEPENDS "${s}" VERBATIM COMMENT "AOT operator ${s} (sm_${A_ARCH}, R=${A_REGISTER_BUDGET})")
+    list(APPEND relocs "${r}")
+    math(EXPR i "${i} + 1")
+  endforeach()
   add_custom_command(OUTPUT "${cubin}"
-    COMMAND "${CUDAToolkit_NVCC_EXECUTABLE}" -cubin -arch=sm_${A_ARCH} -maxrregcount=${A_REGISTER_BUDGET}
-            -DGPUOS_REGISTER_BUDGET=${A_REGISTER_BUDGET} ${incs} ${srcs} -o "${cubin}"
-    DEPENDS ${srcs} VERBATIM COMMENT "AOT operators ${A_NAME} (sm_${A_ARCH}, R=${A_REGISTER_BUDGET})")
+    COMMAND "${GPUOS_NVLINK_EXECUTABLE}" --arch=sm_${A_ARCH} ${relocs} -o "${cubin}"
+    DEPENDS ${relocs} VERBATIM COMMENT "AOT operators ${A_NAME}: link")
   add_custom_command(OUTPUT "${csrc}"
     COMMAND "${CMAKE_COMMAND}" -DIN=${cubin} -DOUT=${csrc} -DSYMBOL=${A_NAME}
             -P "${_GPUOS_RUNTIME_AOT_DIR}/embed.cmake"

@@ -97,6 +97,7 @@ typedef struct gpuos_graph_dyn {
 #define GPUOS_CMD_SUBMIT 1u  /* a = slot, b = serial, c = tag */
 #define GPUOS_CMD_FLIP 2u    /* a = op */
 #define GPUOS_CMD_SHUTDOWN 3u
+#define GPUOS_CMD_PAUSE 4u   /* park and exit; the host relaunches the kernel later */
 typedef struct gpuos_cmd {
   gpuos_u32 kind, a, b, c;
 } gpuos_cmd;
@@ -128,8 +129,10 @@ typedef struct gpuos_dev_state {
   gpuos_u64 pad0[15];
   gpuos_u64 q_tail;          /* producer reservations */
   gpuos_u64 pad1[15];
-  gpuos_u32 stop;
-  gpuos_u32 pad2[31];
+  gpuos_u32 stop;             /* shut down: every block exits */
+  gpuos_u32 pause;            /* pause: blocks park their state and exit; relaunch resumes */
+  gpuos_u64 fe_next;          /* front end: next command index (kept across relaunches) */
+  gpuos_u32 pad2[28];
 } gpuos_dev_state;
 
 /* Kernel parameters, passed by value. */
@@ -152,6 +155,7 @@ typedef struct gpuos_kparams {
   gpuos_u32 op_smem_offset;  /* operator smem starts here in dynamic smem */
   gpuos_u32 op_smem_bytes;
   gpuos_u32 rec_buf_offset;  /* record buffer in dynamic smem */
+  gpuos_u64* parked;         /* [gridDim.x]: ticket+1 a paused block held (0: none) */
 } gpuos_kparams;
 
 #define GPUOS_REC_BUF_BYTES (48u + GPUOS_MAX_ARGS * 144u)

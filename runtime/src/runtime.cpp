@@ -26,7 +26,7 @@ namespace {
 #define GPUOS_DRIVER_FUNCS(X)                                                                            \
   X(cuInit) X(cuDeviceGetCount) X(cuDeviceGet) X(cuDeviceGetAttribute) X(cuDevicePrimaryCtxRetain)      \
   X(cuDevicePrimaryCtxRelease) X(cuCtxSetCurrent) X(cuCtxSetLimit) X(cuCtxGetLimit) X(cuStreamCreate)   \
-  X(cuStreamDestroy) X(cuStreamQuery) X(cuStreamSynchronize) X(cuMemAllocAsync) X(cuMemFreeAsync)        \
+  X(cuStreamDestroy) X(cuStreamQuery) X(cuStreamSynchronize) X(cuMemAlloc) X(cuMemFree)        \
   X(cuMemcpyHtoDAsync) X(cuMemcpyDtoHAsync) X(cuMemsetD8Async) X(cuMemHostAlloc)                         \
   X(cuMemHostGetDevicePointer) X(cuMemFreeHost) X(cuModuleLoadData) X(cuModuleUnload)                    \
   X(cuModuleGetFunction) X(cuModuleGetGlobal) X(cuFuncGetAttribute) X(cuFuncSetAttribute)                \
@@ -56,6 +56,9 @@ Driver* driver() {
     GPUOS_DRIVER_FUNCS(GPUOS_LOAD)
 #undef GPUOS_LOAD
     if (x->error.empty()) {
+      // Operators are loaded while the worker kernel runs: lazy loading could make a load
+      // wait for running kernels, so ask for eager loading unless the user chose.
+      setenv("CUDA_MODULE_LOADING", "EAGER", 0);
       CUresult r = x->cuInit_(0);
       if (r != CUDA_SUCCESS) x->error = "cuInit failed (" + std::to_string(int(r)) + ")";
     }
@@ -91,6 +94,22 @@ bool is_sticky(CUresult r) {
 }
 
 using Clock = std::chrono::steady_clock;
+
+bool trace_on() {
+  static const bool on = [] {
+    const char* e = std::getenv("GPUOS_RUNTIME_TRACE");
+    return e && *e == '1';
+  }();
+  return on;
+}
+#define TRACE(...)                                  \
+  do {                                              \
+    if (trace_on()) {                               \
+      std::fprintf(stderr, "[gpuos-runtime] ");     \
+      std::fprintf(stderr, __VA_ARGS__);            \
+      std::fprintf(stderr, "\n");                   \
+    }                                               \
+  } while (0)
 double us_since(Clock::time_point t0) { return std::chrono::duration<double, std::micro>(Clock::now() - t0).count(); }
 
 }  // namespace
@@ -111,7 +130,7 @@ struct gpuos_graph_s {
   EncodedGraph enc;
   int slot = -1;
   uint32_t tag = 0;
-  CUdeviceptr recs = 0, succ = 0, arrivals = 0, tiles_done = 0, roots = 0, prefix = 0;
+  CUdeviceptr mem = 0, recs = 0, succ = 0, arrivals = 0, tiles_done = 0, roots = 0, prefix = 0;
   uint32_t serial = 0;       // submissions posted
   uint32_t done_serial = 0;  // submissions seen finished
   bool inflight = false;
@@ -132,7 +151,12 @@ struct gpuos_runtime_s {
   CUfunction kfn = nullptr;
   bool launched = false;
   // device memory
-  CUdeviceptr st = 0, q_slots = 0, opword = 0, opfn = 0, ended = 0, started = 0, graphs = 0, dyn = 0, scratch = 0;
+  CUdeviceptr st = 0, q_slots = 0, opword = 0, opfn = 0, ended = 0, started = 0, graphs = 0, dyn = 0, scratch = 0,
+              parked = 0;
+  gpuos_kparams kp{};
+  uint32_t grid = 0, smem = 0;
+  uint64_t pauses = 0;
+  double pause_us_total = 0, pause_us_max = 0;
   // pinned host memory
   gpuos_host_shared* host = nullptr;
   CUdeviceptr host_d = 0;
@@ -215,17 +239,30 @@ gpuos_status_t dtoh(gpuos_runtime_s* rt, void* dst, CUdeviceptr src, size_t n) {
   CU_TRY(rt, rt->d->cuStreamSynchronize_(rt->cstream), "cuStreamSynchronize(control)");
   return GPUOS_OK;
 }
+gpuos_status_t pause_worker(gpuos_runtime_s* rt, uint32_t timeout_ms);
+gpuos_status_t resume_worker(gpuos_runtime_s* rt);
+
+// Device memory. Memory mapped while the worker kernel runs is not guaranteed to be visible
+// to it (stream-ordered allocations faulted on the H100), so allocations and frees park the
+// worker kernel around cuMemAlloc/cuMemFree; the relaunched kernel sees the new mapping.
 gpuos_status_t dalloc(gpuos_runtime_s* rt, CUdeviceptr* p, size_t n) {
   *p = 0;
   if (n == 0) n = 16;
-  CU_TRY(rt, rt->d->cuMemAllocAsync_(p, n, rt->cstream), "cuMemAllocAsync");
-  CU_TRY(rt, rt->d->cuStreamSynchronize_(rt->cstream), "cuStreamSynchronize(control)");
+  const bool was = rt->launched;
+  gpuos_status_t s = pause_worker(rt, 10000);
+  if (s != GPUOS_OK) return s;
+  CUresult r = rt->d->cuMemAlloc_(p, n);
+  if (was && (s = resume_worker(rt)) != GPUOS_OK) return s;
+  CU_TRY(rt, r, "cuMemAlloc");
   return GPUOS_OK;
 }
 void dfree(gpuos_runtime_s* rt, CUdeviceptr& p) {
   if (p && rt->state.load() != 2) {
-    rt->d->cuMemFreeAsync_(p, rt->cstream);
-    rt->d->cuStreamSynchronize_(rt->cstream);
+    const bool was = rt->launched;
+    if (pause_worker(rt, 10000) == GPUOS_OK) {
+      rt->d->cuMemFree_(p);
+      if (was) resume_worker(rt);
+    }
   }
   p = 0;
 }
@@ -293,6 +330,71 @@ void maybe_unload(gpuos_runtime_s* rt, gpuos_module_s* m) {
   unload_module(rt, m);
 }
 
+
+// The CUDA driver does not load or unload a module while a kernel of the context runs
+// (cuModuleLoadData waits for the worker kernel to end). Module loads therefore park the
+// worker kernel: the front end takes a PAUSE command and exits, workers park the queue
+// ticket they hold and exit at their next idle point, and all state (queue, counters,
+// graphs in flight, operator table) stays in device memory. The host loads, then launches
+// the kernel again, which resumes where it stopped. Operator flips never pause the kernel.
+gpuos_status_t launch_worker(gpuos_runtime_s* rt) {
+  volatile gpuos_host_shared* h = rt->host;
+  h->kernel_started = 0;
+  std::atomic_thread_fence(std::memory_order_seq_cst);
+  void* params[] = {&rt->kp};
+  CU_TRY(rt, rt->d->cuLaunchKernel_(rt->kfn, rt->grid, 1, 1, rt->cfg.block_threads, 1, 1, rt->smem, rt->kstream, params,
+                                    nullptr),
+         "cuLaunchKernel(worker)");
+  rt->launched = true;
+  auto t0 = Clock::now();
+  while (!h->kernel_started) {
+    CUresult q = rt->d->cuStreamQuery_(rt->kstream);
+    if (q != CUDA_ERROR_NOT_READY) {
+      rt->launched = false;
+      if (is_sticky(q)) {
+        mark_fault(rt, std::string("worker kernel: ") + cu_name(q));
+        return fault_error(rt);
+      }
+      return set_error(GPUOS_ERROR_CUDA, "worker kernel ended at start: %s", cu_name(q));
+    }
+    if (us_since(t0) > 10e6) return set_error(GPUOS_ERROR_TIMEOUT, "worker kernel did not start within 10 s");
+    std::this_thread::yield();
+  }
+  return GPUOS_OK;
+}
+
+gpuos_status_t post(gpuos_runtime_s* rt, const gpuos_cmd& cmd, uint32_t timeout_ms, uint64_t* index);
+
+gpuos_status_t pause_worker(gpuos_runtime_s* rt, uint32_t timeout_ms) {
+  if (!rt->launched) return GPUOS_OK;
+  auto t0 = Clock::now();
+  gpuos_cmd c{GPUOS_CMD_PAUSE, 0, 0, 0};
+  gpuos_status_t s = post(rt, c, timeout_ms, nullptr);
+  if (s != GPUOS_OK) return s;
+  for (;;) {
+    CUresult q = rt->d->cuStreamQuery_(rt->kstream);
+    if (q == CUDA_SUCCESS) break;
+    if (q != CUDA_ERROR_NOT_READY) {
+      mark_fault(rt, std::string("worker kernel: ") + cu_name(q));
+      return fault_error(rt);
+    }
+    if (us_since(t0) > timeout_ms * 1000.0)
+      return set_error(GPUOS_ERROR_TIMEOUT, "worker kernel did not park within %u ms (a long chain is running?)",
+                       timeout_ms);
+    std::this_thread::yield();
+  }
+  rt->launched = false;
+  TRACE("pause: worker parked after %.1f us", us_since(t0));
+  return GPUOS_OK;
+}
+
+gpuos_status_t resume_worker(gpuos_runtime_s* rt) {
+  if (rt->launched) return GPUOS_OK;
+  gpuos_status_t s = dmemset(rt, rt->st + offsetof(gpuos_dev_state, pause), 0, 4);
+  if (s != GPUOS_OK) return s;
+  return launch_worker(rt);
+}
+
 // Has graph g's current submission finished? Updates bookkeeping. Caller holds rt->mu.
 bool reap(gpuos_runtime_s* rt, gpuos_graph_s* g) {
   if (!g->inflight) return true;
@@ -347,12 +449,18 @@ gpuos_status_t upload_graph(gpuos_runtime_s* rt, gpuos_graph_s* g) {
   rt->next_slot = (uint32_t(slot) + 1) % GPUOS_MAX_GRAPHS;
   const EncodedGraph& e = g->enc;
   const size_t n = g->tasks.size();
-  if ((s = dalloc(rt, &g->recs, e.recs.size())) != GPUOS_OK) return s;
-  if ((s = dalloc(rt, &g->succ, e.succ.size() * 4)) != GPUOS_OK) return s;
-  if ((s = dalloc(rt, &g->arrivals, n * 4)) != GPUOS_OK) return s;
-  if ((s = dalloc(rt, &g->tiles_done, n * 4)) != GPUOS_OK) return s;
-  if ((s = dalloc(rt, &g->roots, e.roots.size() * 4)) != GPUOS_OK) return s;
-  if ((s = dalloc(rt, &g->prefix, e.root_prefix.size() * 4)) != GPUOS_OK) return s;
+  // One allocation for all of the graph's arrays (each part 256-byte aligned).
+  auto up = [](size_t x) { return (x + 255) & ~size_t(255); };
+  const size_t o_recs = 0, o_succ = o_recs + up(e.recs.size()), o_arr = o_succ + up(e.succ.size() * 4),
+               o_tiles = o_arr + up(n * 4), o_roots = o_tiles + up(n * 4), o_prefix = o_roots + up(e.roots.size() * 4),
+               total = o_prefix + up(e.root_prefix.size() * 4);
+  if ((s = dalloc(rt, &g->mem, total)) != GPUOS_OK) return s;
+  g->recs = g->mem + o_recs;
+  g->succ = g->mem + o_succ;
+  g->arrivals = g->mem + o_arr;
+  g->tiles_done = g->mem + o_tiles;
+  g->roots = g->mem + o_roots;
+  g->prefix = g->mem + o_prefix;
   if ((s = htod(rt, g->recs, e.recs.data(), e.recs.size())) != GPUOS_OK) return s;
   if ((s = htod(rt, g->succ, e.succ.data(), e.succ.size() * 4)) != GPUOS_OK) return s;
   if ((s = dmemset(rt, g->arrivals, 0, n * 4)) != GPUOS_OK) return s;
@@ -384,12 +492,8 @@ gpuos_status_t upload_graph(gpuos_runtime_s* rt, gpuos_graph_s* g) {
 }
 
 void free_graph_memory(gpuos_runtime_s* rt, gpuos_graph_s* g) {
-  dfree(rt, g->recs);
-  dfree(rt, g->succ);
-  dfree(rt, g->arrivals);
-  dfree(rt, g->tiles_done);
-  dfree(rt, g->roots);
-  dfree(rt, g->prefix);
+  dfree(rt, g->mem);
+  g->recs = g->succ = g->arrivals = g->tiles_done = g->roots = g->prefix = 0;
   if (g->slot >= 0 && rt->slots[g->slot] == g) rt->slots[g->slot] = nullptr;
   g->slot = -1;
 }
@@ -432,6 +536,7 @@ static gpuos_status_t runtime_start(gpuos_runtime_s* rt) {
     return set_error(GPUOS_ERROR_UNSUPPORTED_DEVICE,
                      "device %d has compute capability %d.%d; the runtime needs 9.0 or newer", cfg.device, ccmaj, ccmin);
   if (!mapped) return set_error(GPUOS_ERROR_UNSUPPORTED_DEVICE, "device cannot map host memory");
+  TRACE("create: device %d cc %d.%d, %d SMs", cfg.device, ccmaj, ccmin, sms);
   CU_TRY(nullptr, d->cuDevicePrimaryCtxRetain_(&rt->ctx, rt->dev), "cuDevicePrimaryCtxRetain");
   CU_TRY(nullptr, d->cuCtxSetCurrent_(rt->ctx), "cuCtxSetCurrent");
   CUresult r = d->cuModuleLoadData_(&rt->kmod, gpuos_worker_image);
@@ -442,6 +547,7 @@ static gpuos_status_t runtime_start(gpuos_runtime_s* rt) {
   CU_TRY(nullptr, d->cuModuleGetFunction_(&rt->kfn, rt->kmod, "gpuos_worker_kernel"), "cuModuleGetFunction");
   CU_TRY(nullptr, d->cuStreamCreate_(&rt->kstream, CU_STREAM_NON_BLOCKING), "cuStreamCreate");
   CU_TRY(nullptr, d->cuStreamCreate_(&rt->cstream, CU_STREAM_NON_BLOCKING), "cuStreamCreate");
+  TRACE("create: worker module loaded; setting the stack limit");
   CU_TRY(nullptr, d->cuCtxSetLimit_(CU_LIMIT_STACK_SIZE, cfg.stack_bytes), "cuCtxSetLimit(stack)");
 
   int kregs = 0, klocal = 0;
@@ -488,6 +594,8 @@ static gpuos_status_t runtime_start(gpuos_runtime_s* rt) {
   if ((s = dalloc(rt, &rt->graphs, GPUOS_MAX_GRAPHS * sizeof(gpuos_graph_static))) != GPUOS_OK) return s;
   if ((s = dalloc(rt, &rt->dyn, GPUOS_MAX_GRAPHS * sizeof(gpuos_graph_dyn))) != GPUOS_OK) return s;
   if ((s = dalloc(rt, &rt->scratch, size_t(grid) * cfg.scratch_bytes)) != GPUOS_OK) return s;
+  if ((s = dalloc(rt, &rt->parked, size_t(grid) * 8)) != GPUOS_OK) return s;
+  if ((s = dmemset(rt, rt->parked, 0, size_t(grid) * 8)) != GPUOS_OK) return s;
   if ((s = dmemset(rt, rt->st, 0, sizeof(gpuos_dev_state))) != GPUOS_OK) return s;
   if ((s = dmemset(rt, rt->q_slots, 0xFF, size_t(cfg.queue_capacity) * 8)) != GPUOS_OK) return s;
   if ((s = dmemset(rt, rt->opword, 0, nops * 8)) != GPUOS_OK) return s;
@@ -529,21 +637,15 @@ static gpuos_status_t runtime_start(gpuos_runtime_s* rt) {
   kp.op_smem_offset = op_off;
   kp.op_smem_bytes = cfg.op_smem_bytes;
   kp.rec_buf_offset = rec_off;
-  void* params[] = {&kp};
-  CU_TRY(nullptr, d->cuLaunchKernel_(rt->kfn, grid, 1, 1, cfg.block_threads, 1, 1, smem, rt->kstream, params, nullptr),
-         "cuLaunchKernel(worker)");
-  rt->launched = true;
-  auto t0 = Clock::now();
-  volatile gpuos_host_shared* h = rt->host;
-  while (!h->kernel_started) {
-    CUresult q = d->cuStreamQuery_(rt->kstream);
-    if (q != CUDA_ERROR_NOT_READY) {
-      rt->launched = false;
-      return set_error(GPUOS_ERROR_CUDA, "worker kernel ended at start: %s", cu_name(q));
-    }
-    if (us_since(t0) > 10e6) return set_error(GPUOS_ERROR_TIMEOUT, "worker kernel did not start within 10 s");
-    std::this_thread::yield();
-  }
+  kp.parked = reinterpret_cast<gpuos_u64*>(rt->parked);
+  rt->kp = kp;
+  rt->grid = grid;
+  rt->smem = smem;
+  TRACE("create: launching %u blocks x %u threads, %u bytes smem, kernel %d regs, frame %d", grid, cfg.block_threads,
+        smem, kregs, klocal);
+  gpuos_status_t ls = launch_worker(rt);
+  if (ls != GPUOS_OK) return ls;
+  TRACE("create: worker kernel running");
   return GPUOS_OK;
 }
 
@@ -562,6 +664,7 @@ static void runtime_free(gpuos_runtime_s* rt) {
   dfree(rt, rt->graphs);
   dfree(rt, rt->dyn);
   dfree(rt, rt->scratch);
+  dfree(rt, rt->parked);
   if (rt->host && rt->state.load() != 2) d->cuMemFreeHost_(rt->host);
   rt->host = nullptr;
   if (rt->kmod && rt->state.load() != 2) d->cuModuleUnload_(rt->kmod);
@@ -639,6 +742,7 @@ gpuos_status_t gpuos_runtime_shutdown(gpuos_runtime_t rt, uint32_t timeout_ms) {
     if (us_since(t0) > timeout_ms * 1000.0) break;
   }
   gpuos_cmd c{GPUOS_CMD_SHUTDOWN, 0, 0, 0};
+  TRACE("shutdown: %zu graphs in flight; posting SHUTDOWN", rt->inflight.size());
   s = post(rt, c, 1000, nullptr);
   gpuos_status_t result = GPUOS_OK;
   if (s == GPUOS_OK) {
@@ -659,6 +763,7 @@ gpuos_status_t gpuos_runtime_shutdown(gpuos_runtime_t rt, uint32_t timeout_ms) {
   } else {
     result = s;
   }
+  TRACE("shutdown: kernel stop: %s", result == GPUOS_OK ? "ok" : gpuos_last_error());
   if (result == GPUOS_OK) rt->launched = false;
   if (!rt->inflight.empty() && result == GPUOS_OK)
     result = set_error(GPUOS_ERROR_TIMEOUT, "%zu graphs were still in flight at shutdown", rt->inflight.size());
@@ -680,7 +785,7 @@ gpuos_status_t gpuos_runtime_destroy(gpuos_runtime_t rt) {
   if (rt->state.load() == 0) s = gpuos_runtime_shutdown(rt, 1000);
   {
     std::lock_guard<std::recursive_mutex> lk(rt->mu);
-    if (rt->launched) {
+    if (rt->launched && rt->state.load() != 2) {
       // The kernel would not stop: leave its memory alone rather than free it under it.
       return set_error(GPUOS_ERROR_TIMEOUT, "worker kernel still running; resources leaked");
     }
@@ -714,9 +819,8 @@ gpuos_status_t gpuos_mem_free(gpuos_runtime_t rt, void* dptr) {
   std::lock_guard<std::recursive_mutex> lk(rt->mu);
   rt->d->cuCtxSetCurrent_(rt->ctx);
   CUdeviceptr p = reinterpret_cast<CUdeviceptr>(dptr);
-  CU_TRY(rt, rt->d->cuMemFreeAsync_(p, rt->cstream), "cuMemFreeAsync");
-  CU_TRY(rt, rt->d->cuStreamSynchronize_(rt->cstream), "cuStreamSynchronize(control)");
-  return GPUOS_OK;
+  dfree(rt, p);
+  return check_running(rt);
 }
 gpuos_status_t gpuos_memcpy_htod(gpuos_runtime_t rt, void* dst, const void* src, size_t bytes) {
   clear_error();
@@ -759,7 +863,35 @@ gpuos_status_t gpuos_module_load_image(gpuos_runtime_t rt, const void* image, si
   auto* m = new gpuos_module_s;
   m->rt = rt;
   m->image.assign(static_cast<const char*>(image), static_cast<const char*>(image) + size);
+  TRACE("module: loading %zu bytes", size);
+  auto tp = Clock::now();
+  const bool was_running = rt->launched;
+  gpuos_status_t ps = pause_worker(rt, 10000);
+  if (ps != GPUOS_OK) {
+    delete m;
+    return ps;
+  }
   CUresult r = rt->d->cuModuleLoadData_(&m->mod, m->image.data());
+  // Unload modules nothing refers to any more while the kernel is parked.
+  {
+    std::vector<gpuos_module_s*> zombies;
+    for (auto* z : rt->modules)
+      if (z->user_refs == 0 && z->slot_refs == 0) zombies.push_back(z);
+    for (auto* z : zombies) unload_module(rt, z);
+  }
+  if (was_running) {
+    ps = resume_worker(rt);
+    if (ps != GPUOS_OK) {
+      if (r == CUDA_SUCCESS) rt->d->cuModuleUnload_(m->mod);
+      delete m;
+      return ps;
+    }
+    double us = us_since(tp);
+    ++rt->pauses;
+    rt->pause_us_total += us;
+    if (us > rt->pause_us_max) rt->pause_us_max = us;
+  }
+  TRACE("module: loaded (%s) in %.1f us including the worker pause", cu_name(r), us_since(tp));
   if (r != CUDA_SUCCESS) {
     delete m;
     if (r == CUDA_ERROR_NO_BINARY_FOR_GPU || r == CUDA_ERROR_INVALID_IMAGE)
@@ -796,6 +928,11 @@ gpuos_status_t gpuos_module_compile(gpuos_runtime_t rt, const char* source, cons
   std::string log;
   s = jit_compile(rt->info.cc_major * 10 + rt->info.cc_minor, rt->info.register_budget, source, name, extra, &cubin, &log);
   if (s != GPUOS_OK) return s;
+  if (const char* dump = std::getenv("GPUOS_RUNTIME_DUMP_DIR")) {  // debugging aid: keep JIT output
+    std::string path = std::string(dump) + "/" + (name ? name : "operator") + ".cubin";
+    std::ofstream f(path, std::ios::binary);
+    f.write(cubin.data(), std::streamsize(cubin.size()));
+  }
   return gpuos_module_load_image(rt, cubin.data(), cubin.size(), out);
 }
 
@@ -873,6 +1010,8 @@ gpuos_status_t gpuos_op_set(gpuos_runtime_t rt, uint32_t op, gpuos_module_t m, c
   }
   uint64_t idx = 0;
   gpuos_cmd c{GPUOS_CMD_FLIP, op, 0, 0};
+  TRACE("op_set: op %u slot %u fn 0x%llx regs %u stack %u; flipping", op, i, (unsigned long long)fn, fr.registers,
+        fr.stack());
   if ((s = post(rt, c, timeout_ms, &idx)) != GPUOS_OK) return s;
   if ((s = wait_consumed(rt, idx, timeout_ms > 5000 ? timeout_ms : 5000)) != GPUOS_OK) return s;
   os.module[i] = m;
@@ -1036,6 +1175,8 @@ gpuos_status_t gpuos_graph_submit(gpuos_graph_t g, uint32_t timeout_ms) {
   double spent = us_since(t0) / 1000.0;
   t_left = spent >= timeout_ms ? 0 : uint64_t(timeout_ms - spent);
   if ((s = post(rt, c, uint32_t(t_left), nullptr)) != GPUOS_OK) return s;
+  TRACE("submit: slot %d serial %u tag %u tasks %zu tiles %llu", g->slot, serial, g->tag, g->tasks.size(),
+        (unsigned long long)g->enc.total_tiles);
   g->serial = serial;
   g->inflight = true;
   rt->inflight_tiles += g->enc.total_tiles;

@@ -164,7 +164,7 @@ static __device__ void sink_done(const gpuos_kparams& kp, u32 slot, u32 serial) 
 // ---------------------------------------------------------------- front end (block 0)
 static __device__ void front_end(const gpuos_kparams& kp, BlockCtl& c) {
   const u32 tid = threadIdx.x, T = blockDim.x;
-  u64 next = 0;
+  u64 next = __ldcg(&kp.st->fe_next);
   if (tid == 0) {
     volatile gpuos_host_shared* h = kp.host;
     h->kernel_started = 1u;
@@ -189,13 +189,14 @@ static __device__ void front_end(const gpuos_kparams& kp, BlockCtl& c) {
     if (cmd.kind == GPUOS_CMD_SUBMIT) {
       const u32 slot = cmd.a, serial = cmd.b, tag = cmd.c;
       const gpuos_graph_static* gsp = &kp.graphs[slot];
-      const u32 nroots = gsp->nroots, root_tiles = gsp->root_tiles;
-      const u32* roots = gsp->roots;
-      const u32* prefix = gsp->root_prefix;
+      const u32 nroots = __ldcg(&gsp->nroots), root_tiles = __ldcg(&gsp->root_tiles);
+      const u32* roots = reinterpret_cast<const u32*>(__ldcg(reinterpret_cast<const unsigned long long*>(&gsp->roots)));
+      const u32* prefix =
+          reinterpret_cast<const u32*>(__ldcg(reinterpret_cast<const unsigned long long*>(&gsp->root_prefix)));
       if (tid == 0) {
         gpuos_graph_dyn* d = &kp.dyn[slot];
         d->serial = serial;
-        d->sinks_left = (i32)gsp->nsinks;
+        d->sinks_left = (i32)__ldcg(&gsp->nsinks);
         d->status = 0;
         d->failed_task = 0xFFFFFFFFu;
         d->failed_op = 0xFFFFFFFFu;
@@ -235,6 +236,12 @@ static __device__ void front_end(const gpuos_kparams& kp, BlockCtl& c) {
     } else if (cmd.kind == GPUOS_CMD_SHUTDOWN) {
       if (tid == 0) {
         st_relaxed_u32(&kp.st->stop, 1u);
+        c.fe_exit = 1;
+      }
+    } else if (cmd.kind == GPUOS_CMD_PAUSE) {
+      if (tid == 0) {
+        st_relaxed_u32(&kp.st->pause, 1u);
+        st_relaxed_u64(&kp.st->fe_next, next + 1);
         c.fe_exit = 1;
       }
     }
@@ -282,7 +289,15 @@ extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
         c.have_local = 0;
       } else {
         c.preop_valid = 0;
-        const u64 t = atom_add_relaxed_u64(&kp.st->q_head, 1);
+        // A ticket parked by this block before a pause is used first.
+        u64 t;
+        const u64 parked = __ldcg(&kp.parked[blockIdx.x]);
+        if (parked) {
+          t = parked - 1;
+          st_relaxed_u64(&kp.parked[blockIdx.x], 0);
+        } else {
+          t = atom_add_relaxed_u64(&kp.st->q_head, 1);
+        }
         u64* s = &kp.q_slots[t & kp.q_mask];
         u32 spins = 0;
         for (;;) {
@@ -294,9 +309,13 @@ extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
               break;
             }
           }
-          if ((++spins & 255u) == 0u && ld_relaxed_u32(&kp.st->stop)) {
-            item = GPUOS_ITEM_EMPTY;
-            break;
+          if ((++spins & 255u) == 0u) {
+            const u64 sp = ld_relaxed_u64(reinterpret_cast<const u64*>(&kp.st->stop));  // stop | pause << 32
+            if (sp) {
+              if (!(sp & 0xFFFFFFFFull)) st_relaxed_u64(&kp.parked[blockIdx.x], t + 1);  // pause: keep the ticket
+              item = GPUOS_ITEM_EMPTY;
+              break;
+            }
           }
         }
       }

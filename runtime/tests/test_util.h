@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
+#include <thread>
 #include <string>
 #include <vector>
 
@@ -25,7 +26,37 @@ inline std::vector<Case>& cases() {
 struct Reg {
   Reg(const char* n, std::function<void()> f) { cases().push_back({n, std::move(f)}); }
 };
+// Kills the process if one case runs longer than GPUOS_TEST_WATCHDOG seconds (default 150):
+// a hang must show up as a failure with a message, never as a silent stall.
+inline const char*& current_case() {
+  static const char* c = "";
+  return c;
+}
+inline void start_watchdog() {
+  static bool started = false;
+  if (started) return;
+  started = true;
+  const char* e = std::getenv("GPUOS_TEST_WATCHDOG");
+  const int secs = e ? std::atoi(e) : 150;
+  std::thread([secs] {
+    for (;;) {
+      const char* c = current_case();
+      int waited = 0;
+      while (current_case() == c && waited < secs * 10) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        ++waited;
+      }
+      if (current_case() == c && waited >= secs * 10) {
+        std::printf("WATCHDOG: case %s still running after %d s; aborting\n", c, secs);
+        std::fflush(stdout);
+        std::_Exit(3);
+      }
+    }
+  }).detach();
+}
 inline int run_all(int argc, char** argv) {
+  std::setvbuf(stdout, nullptr, _IONBF, 0);
+  start_watchdog();
   int ran = 0;
   for (auto& c : cases()) {
     if (argc > 1) {
@@ -36,6 +67,7 @@ inline int run_all(int argc, char** argv) {
     }
     int before = failures();
     auto t0 = std::chrono::steady_clock::now();
+    current_case() = c.name;
     std::printf("[ RUN  ] %s\n", c.name);
     std::fflush(stdout);
     c.fn();

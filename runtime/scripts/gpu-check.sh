@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Builds the runtime and runs everything that needs the GPU, in one go:
+#   runtime/scripts/gpu-check.sh [build] [tests] [sanitize] [bench] [example]   (default: all)
+# Logs go to $OUT (or /tmp/gpuos-check). Each stage has its own time limit.
+set -u
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+OUT=${OUT:-/tmp/gpuos-check}
+B=${GPUOS_BUILD:-/tmp/gpuos-rt-build}
+mkdir -p "$OUT"
+stages=("$@")
+[ ${#stages[@]} -eq 0 ] && stages=(build tests sanitize bench example)
+has() { local s; for s in "${stages[@]}"; do [ "$s" = "$1" ] && return 0; done; return 1; }
+rc=0
+summary() { echo "== $*" | tee -a "$OUT/summary.log"; }
+
+nvidia-smi --query-gpu=name,driver_version,clocks.sm,clocks.max.sm --format=csv 2>&1 | tee "$OUT/gpu.txt"
+
+if has build || [ ! -x "$B/tests/gpuos_runtime_test_gpu" ]; then
+  t0=$(date +%s)
+  cmake -S "$ROOT/runtime" -B "$B" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/tmp/gpuos-rt-install \
+    >"$OUT/configure.log" 2>&1 && ninja -C "$B" >"$OUT/build.log" 2>&1
+  r=$?; summary "build rc=$r ($(( $(date +%s) - t0 )) s)"; [ $r -ne 0 ] && { tail -30 "$OUT/build.log"; exit 1; }
+fi
+
+if has tests; then
+  t0=$(date +%s)
+  (cd "$B" && timeout 420 ctest -L runtime -V --timeout 200) >"$OUT/ctest.log" 2>&1
+  r=$?; [ $r -ne 0 ] && rc=1
+  summary "ctest rc=$r ($(( $(date +%s) - t0 )) s)"
+  grep -E "^\s*[0-9]+/[0-9]+ Test|tests passed|Total Test" "$OUT/ctest.log" | tee -a "$OUT/summary.log"
+  grep -E "^[0-9]+: (  |\[ (FAIL|RUN|  OK))" "$OUT/ctest.log" | sed 's/^[0-9]*: //' | grep -v "^\[ RUN" >"$OUT/gpu-tests.txt"
+fi
+
+if has sanitize; then
+  SAN_CASES="dag_random concurrent_graphs hot_swap register_hungry_jit aot_operators errors shutdown_rejects_calls"
+  for tool in memcheck racecheck; do
+    t0=$(date +%s)
+    GPUOS_TEST_SMALL=1 timeout 300 compute-sanitizer --tool $tool --error-exitcode 99 --print-limit 20 \
+      "$B/tests/gpuos_runtime_test_gpu" $SAN_CASES >"$OUT/sanitize-$tool.log" 2>&1
+    r=$?; [ $r -ne 0 ] && rc=1
+    summary "compute-sanitizer $tool rc=$r ($(( $(date +%s) - t0 )) s): $(grep -E 'ERROR SUMMARY|RACECHECK SUMMARY' "$OUT/sanitize-$tool.log" | tr '\n' ' ')"
+  done
+fi
+
+if has bench; then
+  if [ -x "$B/bench/gpuos_runtime_bench" ]; then
+    t0=$(date +%s)
+    timeout 300 "$B/bench/gpuos_runtime_bench" >"$OUT/bench.log" 2>&1
+    r=$?; [ $r -ne 0 ] && rc=1
+    summary "bench rc=$r ($(( $(date +%s) - t0 )) s)"; cat "$OUT/bench.log"
+  else
+    summary "bench: not built"
+  fi
+fi
+
+if has example; then
+  t0=$(date +%s)
+  {
+    cmake --install "$B" --prefix /tmp/gpuos-rt-install &&
+    cmake -S "$ROOT/examples/runtime-consumer" -B /tmp/gpuos-consumer -G Ninja -DCMAKE_PREFIX_PATH=/tmp/gpuos-rt-install &&
+    ninja -C /tmp/gpuos-consumer && timeout 60 /tmp/gpuos-consumer/runtime_consumer &&
+    timeout 60 /tmp/gpuos-consumer/runtime_consumer_static
+  } >"$OUT/example.log" 2>&1
+  r=$?; [ $r -ne 0 ] && rc=1
+  summary "out-of-tree example rc=$r ($(( $(date +%s) - t0 )) s)"; tail -8 "$OUT/example.log"
+fi
+echo "---- summary"; cat "$OUT/summary.log"
+[ -f "$OUT/gpu-tests.txt" ] && { echo "---- gpu test output"; cat "$OUT/gpu-tests.txt"; }
+exit $rc
