@@ -119,7 +119,7 @@ private:
       v = candidates[i];
     }
     if (bounded && boundOf(v) > kSafeBound)
-      v = record(TanhOp::create(builder, loc, v.getType(), v), 1.0);
+      v = unary<TanhOp>(v, 1.0);
     return v;
   }
 
@@ -135,9 +135,13 @@ private:
 
   /// |x| + 1: a positive operand for log, sqrt, rsqrt, pow and divisors.
   Value positive(Value x) {
-    Value a = record(AbsOp::create(builder, loc, x.getType(), x), boundOf(x));
+    Value a = unary<AbsOp>(x, boundOf(x));
     return binary<AddOp>(a, scalar(typeOf(x).getElementType(), 1.0),
                          boundOf(x) + 1);
+  }
+
+  template <typename OpTy> Value unary(Value x, double magnitude) {
+    return record(OpTy::create(builder, loc, x.getType(), x), magnitude);
   }
 
   template <typename OpTy> Value binary(Value a, Value b, double magnitude) {
@@ -166,68 +170,37 @@ private:
   }
 
   void addRandomOp() {
-    switch (uniform(0, 15)) {
-    case 0:
-    case 1:
-      return addUnary();
-    case 2:
-    case 3:
-    case 4:
-      return addBinary();
-    case 5:
-      return addGuardedMath();
-    case 6:
-      return addReduce();
-    case 7:
-      return addSoftmaxOrNorm();
-    case 8:
-      return addMatmul();
-    case 9:
-    case 10:
-      return addView();
-    case 11:
-      return addCompareSelect();
-    case 12:
-      return addCast();
-    case 13:
-      return addIntegerIsland();
-    default:
-      return addConcatOrBroadcast();
+    // Each kind of op with its weight (out of 16).
+    const std::pair<void (Generator::*)(), int64_t> menu[] = {
+        {&Generator::addUnary, 2},         {&Generator::addBinary, 3},
+        {&Generator::addGuardedMath, 1},   {&Generator::addReduce, 1},
+        {&Generator::addSoftmaxOrNorm, 1}, {&Generator::addMatmul, 1},
+        {&Generator::addView, 2},          {&Generator::addCompareSelect, 1},
+        {&Generator::addCast, 1},          {&Generator::addIntegerIsland, 1},
+        {&Generator::addConcatOrBroadcast, 2}};
+    int64_t choice = uniform(0, 15);
+    for (auto [add, weight] : menu) {
+      if (choice < weight)
+        return (this->*add)();
+      choice -= weight;
     }
   }
 
   void addUnary() {
     Value x = floatOperand(/*bounded=*/false);
-    Type t = x.getType();
     double b = boundOf(x);
     switch (uniform(0, 8)) {
-    case 0:
-      record(NegOp::create(builder, loc, t, x), b);
-      return;
-    case 1:
-      record(AbsOp::create(builder, loc, t, x), b);
-      return;
-    case 2:
-      record(TanhOp::create(builder, loc, t, x), 1);
-      return;
-    case 3:
-      record(SigmoidOp::create(builder, loc, t, x), 1);
-      return;
-    case 4:
-      record(ReluOp::create(builder, loc, t, x), b);
-      return;
-    case 5:
-      record(SiluOp::create(builder, loc, t, x), b);
-      return;
-    case 6:
-      record(SinOp::create(builder, loc, t, x), 1);
-      return;
-    case 7:
-      record(CosOp::create(builder, loc, t, x), 1);
-      return;
+    case 0: unary<NegOp>(x, b); return;
+    case 1: unary<AbsOp>(x, b); return;
+    case 2: unary<TanhOp>(x, 1); return;
+    case 3: unary<SigmoidOp>(x, 1); return;
+    case 4: unary<ReluOp>(x, b); return;
+    case 5: unary<SiluOp>(x, b); return;
+    case 6: unary<SinOp>(x, 1); return;
+    case 7: unary<CosOp>(x, 1); return;
     default: {
       auto approx = chance(0.5) ? GeluApproximation::tanh : GeluApproximation::erf;
-      record(GeluOp::create(builder, loc, t,
+      record(GeluOp::create(builder, loc, x.getType(),
                             GeluApproximationAttr::get(builder.getContext(), approx),
                             x),
              b);
@@ -244,21 +217,11 @@ private:
       return;
     double ba = boundOf(a), bb = boundOf(b);
     switch (uniform(0, 5)) {
-    case 0:
-      binary<AddOp>(a, b, ba + bb);
-      return;
-    case 1:
-      binary<SubOp>(a, b, ba + bb);
-      return;
-    case 2:
-      binary<MulOp>(a, b, ba * bb);
-      return;
-    case 3:
-      binary<MaxOp>(a, b, std::max(ba, bb));
-      return;
-    case 4:
-      binary<MinOp>(a, b, std::max(ba, bb));
-      return;
+    case 0: binary<AddOp>(a, b, ba + bb); return;
+    case 1: binary<SubOp>(a, b, ba + bb); return;
+    case 2: binary<MulOp>(a, b, ba * bb); return;
+    case 3: binary<MaxOp>(a, b, std::max(ba, bb)); return;
+    case 4: binary<MinOp>(a, b, std::max(ba, bb)); return;
     default:
       binary<DivOp>(a, positive(b), ba);
       return;
@@ -268,27 +231,15 @@ private:
   /// exp, log, sqrt, rsqrt and pow on operands that keep them finite.
   void addGuardedMath() {
     Value x = floatOperand();
-    Type t = x.getType();
+    double b = boundOf(x);
     switch (uniform(0, 4)) {
-    case 0: {
-      Value s = record(TanhOp::create(builder, loc, t, x), 1);
-      record(ExpOp::create(builder, loc, t, s), M_E);
-      return;
-    }
-    case 1:
-      record(LogOp::create(builder, loc, t, positive(x)),
-             std::log(boundOf(x) + 1));
-      return;
-    case 2:
-      record(SqrtOp::create(builder, loc, t, positive(x)),
-             std::sqrt(boundOf(x) + 1));
-      return;
-    case 3:
-      record(RsqrtOp::create(builder, loc, t, positive(x)), 1);
-      return;
+    case 0: unary<ExpOp>(unary<TanhOp>(x, 1), M_E); return;
+    case 1: unary<LogOp>(positive(x), std::log(b + 1)); return;
+    case 2: unary<SqrtOp>(positive(x), std::sqrt(b + 1)); return;
+    case 3: unary<RsqrtOp>(positive(x), 1); return;
     default:
       binary<PowOp>(positive(x), scalar(typeOf(x).getElementType(), 1.5),
-                    std::pow(boundOf(x) + 1, 1.5));
+                    std::pow(b + 1, 1.5));
       return;
     }
   }
@@ -527,7 +478,7 @@ private:
     if (other == floatType)
       return;
     if (boundOf(x) > 60000 && other.isF16())
-      x = record(TanhOp::create(builder, loc, x.getType(), x), 1);
+      x = unary<TanhOp>(x, 1);
     Value there = CastOp::create(builder, loc,
                                  RankedTensorType::get(type.getShape(), other), x);
     record(CastOp::create(builder, loc, type, there), boundOf(x));
@@ -540,24 +491,14 @@ private:
     Value b = newArgument(i32, broadcastPartner(baseShape));
     Value c;
     switch (uniform(0, 4)) {
-    case 0:
-      c = binary<AddOp>(a, b, 16);
-      break;
-    case 1:
-      c = binary<SubOp>(a, b, 16);
-      break;
-    case 2:
-      c = binary<MulOp>(a, b, 64);
-      break;
-    case 3:
-      c = binary<MaxOp>(a, b, 8);
-      break;
-    default:
-      c = binary<DivOp>(a, positive(b), 8);
-      break;
+    case 0: c = binary<AddOp>(a, b, 16); break;
+    case 1: c = binary<SubOp>(a, b, 16); break;
+    case 2: c = binary<MulOp>(a, b, 64); break;
+    case 3: c = binary<MaxOp>(a, b, 8); break;
+    default: c = binary<DivOp>(a, positive(b), 8); break;
     }
     if (chance(0.5))
-      c = record(ReluOp::create(builder, loc, c.getType(), c), boundOf(c));
+      c = unary<ReluOp>(c, boundOf(c));
     if (chance(0.4) && typeOf(c).getRank() > 0)
       c = record(ReduceOp::create(
                      builder, loc,
