@@ -70,8 +70,12 @@
 // RUN: not gpuos-run %S/Inputs/invalid.mlir --output-dir %t/out 2>&1 | FileCheck %s --check-prefix=VERIFY
 // VERIFY: invalid.mlir:2:8: error: 'gpuos.add' op operand 'rhs' of shape [3] does not broadcast
 
-// RUN: not gpuos-run %s --graph square --output-dir %t/missing-dir 2>&1 | FileCheck %s --check-prefix=NODIR
-// NODIR: gpuos-run: error: output directory '{{.*}}missing-dir' does not exist
+// A missing output directory is created, but not inside a file.
+// RUN: gpuos-run %s --graph square --output-dir %t/new/dir
+// RUN: ls %t/new/dir | FileCheck %s --check-prefix=NEWDIR
+// NEWDIR: out0.npy
+// RUN: not gpuos-run %s --graph square --output-dir %t/f32.npy/dir 2>&1 | FileCheck %s --check-prefix=NODIR
+// NODIR: gpuos-run: error: cannot create output directory '{{.*}}f32.npy/dir': Not a directory
 // RUN: not gpuos-run %s --graph square --output-dir %t/f32.npy 2>&1 | FileCheck %s --check-prefix=NOTDIR
 // NOTDIR: gpuos-run: error: output path '{{.*}}f32.npy' is not a directory
 

@@ -54,7 +54,8 @@ static cl::opt<uint64_t> seed("seed", cl::init(0), cl::cat(category),
                               cl::desc("Seed of the random inputs"));
 static cl::opt<std::string>
     outputDir("output-dir", cl::cat(category), cl::value_desc("dir"),
-              cl::desc("Write the outputs there as out0.npy, out1.npy, ..."));
+              cl::desc("Write the outputs there as out0.npy, out1.npy, ... "
+                       "(created if missing)"));
 static cl::opt<bool> printValues("print-values", cl::cat(category),
                                  cl::desc("Print every output value"));
 
@@ -171,13 +172,11 @@ runOnCpu(GraphOp graph, llvm::ArrayRef<ref::Tensor> inputs) {
   return ref::interpret(graph, inputs);
 }
 
-/// Checks --output-dir before any work, so a bad folder fails fast.
+/// Checks an existing --output-dir before any work, so a bad folder fails
+/// fast; a missing one is created when the outputs are written.
 static LogicalResult checkOutputDir() {
-  if (outputDir.empty())
+  if (outputDir.empty() || !llvm::sys::fs::exists(outputDir))
     return success();
-  if (!llvm::sys::fs::exists(outputDir))
-    return fail("output directory '" + outputDir + "' does not exist"),
-           failure();
   if (!llvm::sys::fs::is_directory(outputDir))
     return fail("output path '" + outputDir + "' is not a directory"),
            failure();
@@ -189,6 +188,10 @@ static LogicalResult checkOutputDir() {
 
 /// Writes out<i>.npy atomically; on failure removes the ones already written.
 static LogicalResult writeOutputs(llvm::ArrayRef<ref::Tensor> outputs) {
+  if (std::error_code ec = llvm::sys::fs::create_directories(outputDir))
+    return fail("cannot create output directory '" + outputDir +
+                "': " + ec.message()),
+           failure();
   std::vector<std::string> written;
   for (auto [i, tensor] : llvm::enumerate(outputs)) {
     llvm::SmallString<256> path(outputDir);
