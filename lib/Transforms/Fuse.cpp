@@ -300,10 +300,11 @@ private:
       ++counters.horizontal;
       it->second = unite(batch, root, std::move(legality.merged));
     }
-    // Keep one entry per group, ordered by depth (then by last op).
+    // Keep the groups that absorbed others (each root appears once in
+    // `order`), ordered by depth, then by last op.
     SmallVector<int> roots;
     for (int root : order)
-      if (find(root) == root && !llvm::is_contained(roots, root))
+      if (find(root) == root)
         roots.push_back(root);
     llvm::stable_sort(roots, [&](int a, int b) {
       return groups[a].depth < groups[b].depth;
