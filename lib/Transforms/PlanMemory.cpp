@@ -235,9 +235,16 @@ void PlanMemoryPass::runOnOperation() {
     task->setAttr(attr::kResultSizes, builder.getDenseI64ArrayAttr(sizes));
     task->setAttr(attr::kResultOutputs, builder.getDenseI64ArrayAttr(outputs));
     addedDeps += addWriteAfterReadDeps(task, fences, tasks);
-    for (Value dead : dyingAt[i])
-      if (!llvm::is_contained(takenInPlace, dead))
-        arena.release(offsetOf[dead], bytesOf(dead), readers[dead]);
+    for (Value dead : dyingAt[i]) {
+      if (llvm::is_contained(takenInPlace, dead))
+        continue;
+      // A value nobody reads still has its writer, which must finish
+      // before another task writes the block.
+      SmallVector<int, 2> fence = readers[dead];
+      if (fence.empty())
+        fence.push_back(i);
+      arena.release(offsetOf[dead], bytesOf(dead), fence);
+    }
   }
   graph->setAttr(attr::kArenaSize, builder.getI64IntegerAttr(arena.size()));
   graph->setAttr(attr::kArenaAlignment, builder.getI64IntegerAttr(alignment));

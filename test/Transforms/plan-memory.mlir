@@ -106,3 +106,31 @@ gpuos.graph @write_after_read(%x: tensor<256xf32>, %y: tensor<256xf32>) -> (tens
   }
   gpuos.return %s, %q : tensor<f32>, tensor<f32>
 }
+
+// -----
+
+// A result nobody reads is freed right after its task, but that task still
+// writes it: the task reusing the block waits for the writer.
+// CHECK-LABEL: gpuos.graph @dead_result
+// CHECK:       gpuos.task ins(%arg0 {{.*}}gpuos.result_offsets = array<i64: 0, 1024>{{.*}}gpuos.task_id = 0
+// CHECK:       gpuos.task ins(%arg1 {{.*}}gpuos.deps = array<i64: 0>{{.*}}gpuos.result_offsets = array<i64: 1024>{{.*}}gpuos.task_id = 1
+// expected-remark @below {{gpuos-plan-memory: arena-bytes=2048 naive-bytes=3072 intermediates=3 reused=1 in-place=0 ordering-deps=1}}
+gpuos.graph @dead_result(%x: tensor<256xf32>, %y: tensor<256xf32>) -> tensor<256xf32> {
+  %a:2 = gpuos.task ins(%x : tensor<256xf32>) -> tensor<256xf32>, tensor<256xf32> {
+  ^bb0(%v: tensor<256xf32>):
+    %e = gpuos.exp %v : tensor<256xf32>
+    %n = gpuos.neg %v : tensor<256xf32>
+    gpuos.yield %e, %n : tensor<256xf32>, tensor<256xf32>
+  }
+  %b = gpuos.task ins(%y : tensor<256xf32>) -> tensor<256xf32> {
+  ^bb0(%v: tensor<256xf32>):
+    %e = gpuos.exp %v : tensor<256xf32>
+    gpuos.yield %e : tensor<256xf32>
+  }
+  %c = gpuos.task ins(%a#0, %b : tensor<256xf32>, tensor<256xf32>) -> tensor<256xf32> {
+  ^bb0(%v: tensor<256xf32>, %w: tensor<256xf32>):
+    %s = gpuos.add %v, %w : tensor<256xf32>, tensor<256xf32> -> tensor<256xf32>
+    gpuos.yield %s : tensor<256xf32>
+  }
+  gpuos.return %c : tensor<256xf32>
+}
