@@ -301,3 +301,21 @@ gpuos.graph @clone_reads_recomputed(%x: tensor<1x4xf32>, %y: tensor<2x4xf32>, %z
   %t = gpuos.add %p, %c : tensor<2x4xf32>, tensor<2x4xf32> -> tensor<2x4xf32>
   gpuos.return %t, %s, %a2 : tensor<2x4xf32>, tensor<1x4xf32>, tensor<1x4xf32>
 }
+
+// -----
+
+// Legal, but the bytes model declines it: the 128 KiB elementwise prologue
+// would run on 8 rows (8 blocks) instead of spreading over the GPU, which
+// costs more than the 256 KiB round trip it saves. greedy fuses.
+// CHECK-LABEL: gpuos.graph @narrow_domain
+// CHECK-COUNT-1: gpuos.task
+// CHECK-NOT:   gpuos.task
+// CHECK:       gpuos.return
+// BYTES-LABEL: gpuos.graph @narrow_domain
+// BYTES:       gpuos.task {{.*}}gpuos.domain = array<i64: 8, 4096>
+// BYTES:       gpuos.task {{.*}}gpuos.domain = array<i64: 8>
+gpuos.graph @narrow_domain(%x: tensor<8x4096xf32>) -> tensor<8xf32> {
+  %e = gpuos.exp %x : tensor<8x4096xf32>
+  %s = gpuos.reduce sum %e axes = [1] : tensor<8x4096xf32> -> tensor<8xf32>
+  gpuos.return %s : tensor<8xf32>
+}
