@@ -301,9 +301,11 @@ static bool isCostlyToRecompute(Value v) {
 }
 
 /// Stored values a stage loads: those its trees reach that other stages
-/// store. Its own outputs and its anchor's value it computes.
-static SmallVector<Value> storedReads(const Stage &stage,
-                                      const TaskPlan &plan) {
+/// store. Its own outputs and its anchor's value it computes. Other anchors'
+/// values must be loaded; with `onlyAnchors` false, stored elementwise
+/// values (which the printer recomputes when not yet stored) count too.
+static SmallVector<Value> storedReads(const Stage &stage, const TaskPlan &plan,
+                                      bool onlyAnchors) {
   SmallVector<Value> reads;
   llvm::SmallPtrSet<void *, 16> seen;
   SmallVector<Value> work(stage.outputs.begin(), stage.outputs.end());
@@ -315,49 +317,63 @@ static SmallVector<Value> storedReads(const Stage &stage,
       continue;
     if (stage.anchor && v == stage.anchor->getResult(0))
       continue; // in registers
+    Operation *def = v.getDefiningOp();
     if (!llvm::is_contained(stage.outputs, v) &&
-        plan.storage.lookup(v).readByLaterStage) {
+        plan.storage.lookup(v).readByLaterStage &&
+        (!onlyAnchors || (def && isAnchor(def)))) {
       reads.push_back(v);
       continue;
     }
-    if (Operation *def = v.getDefiningOp(); def && !isAnchor(def))
+    if (def && !isAnchor(def))
       llvm::append_range(work, def->getOperands());
   }
   return reads;
 }
 
-/// Orders stages so that each comes after the stages storing what it loads,
-/// keeping the given order otherwise.
-static LogicalResult orderStages(TaskOp task, std::vector<Stage> stages,
-                                 TaskPlan &plan) {
+/// An order of `stages` in which each comes after the stages storing what
+/// it loads, keeping the given order otherwise; empty on a cycle.
+static SmallVector<size_t> dependencyOrder(ArrayRef<Stage> stages,
+                                           const TaskPlan &plan,
+                                           bool onlyAnchors) {
   llvm::DenseMap<Value, size_t> producer;
   for (auto [i, stage] : llvm::enumerate(stages))
     for (Value out : stage.outputs)
       producer[out] = i;
   std::vector<SmallVector<size_t>> needs(stages.size());
   for (auto [i, stage] : llvm::enumerate(stages))
-    for (Value v : storedReads(stage, plan)) {
-      auto it = producer.find(v);
-      if (it == producer.end() || it->second == i)
-        return task.emitError("internal error: the CUDA emitter found no "
-                              "stage storing a value a stage reads");
-      needs[i].push_back(it->second);
-    }
+    for (Value v : storedReads(stage, plan, onlyAnchors))
+      if (auto it = producer.find(v); it != producer.end() && it->second != i)
+        needs[i].push_back(it->second);
+  SmallVector<size_t> order;
   std::vector<bool> placed(stages.size(), false);
   auto ready = [&](size_t i) {
     return !placed[i] &&
            llvm::all_of(needs[i], [&](size_t j) { return placed[j]; });
   };
-  while (plan.stages.size() < stages.size()) {
+  while (order.size() < stages.size()) {
     size_t next = 0;
     while (next < stages.size() && !ready(next))
       ++next;
     if (next == stages.size())
-      return task.emitError("internal error: the CUDA emitter found stages "
-                            "that read each other");
+      return {};
     placed[next] = true;
-    plan.stages.push_back(std::move(stages[next]));
+    order.push_back(next);
   }
+  return order;
+}
+
+/// Orders the stages: stored elementwise values before their readers when
+/// possible (else a reader recomputes them), anchors' values always.
+static LogicalResult orderStages(TaskOp task, std::vector<Stage> stages,
+                                 TaskPlan &plan) {
+  SmallVector<size_t> order = dependencyOrder(stages, plan, false);
+  if (order.empty() && !stages.empty())
+    order = dependencyOrder(stages, plan, true);
+  if (order.empty() && !stages.empty())
+    return task.emitError("internal error: the CUDA emitter found stages "
+                          "that read each other");
+  for (size_t i : order)
+    plan.stages.push_back(std::move(stages[i]));
   return success();
 }
 
