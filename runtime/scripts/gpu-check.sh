@@ -24,7 +24,7 @@ fi
 
 if has tests; then
   t0=$(date +%s)
-  (cd "$B" && timeout 420 ctest -L runtime -V --timeout 200) >"$OUT/ctest.log" 2>&1
+  (cd "$B" && timeout 420 ctest -L runtime -V --timeout 150) >"$OUT/ctest.log" 2>&1
   r=$?; [ $r -ne 0 ] && rc=1
   summary "ctest rc=$r ($(( $(date +%s) - t0 )) s)"
   grep -E "^\s*[0-9]+/[0-9]+ Test|tests passed|Total Test" "$OUT/ctest.log" | tee -a "$OUT/summary.log"
@@ -35,7 +35,7 @@ if has sanitize; then
   SAN_CASES="dag_random concurrent_graphs hot_swap register_hungry_jit aot_operators errors shutdown_rejects_calls"
   for tool in memcheck racecheck; do
     t0=$(date +%s)
-    GPUOS_TEST_SMALL=1 timeout 300 compute-sanitizer --tool $tool --error-exitcode 99 --print-limit 20 \
+    GPUOS_TEST_SMALL=1 GPUOS_TEST_WATCHDOG=200 timeout 240 compute-sanitizer --tool $tool --error-exitcode 99 --print-limit 20 \
       "$B/tests/gpuos_runtime_test_gpu" $SAN_CASES >"$OUT/sanitize-$tool.log" 2>&1
     r=$?; [ $r -ne 0 ] && rc=1
     summary "compute-sanitizer $tool rc=$r ($(( $(date +%s) - t0 )) s): $(grep -E 'ERROR SUMMARY|RACECHECK SUMMARY' "$OUT/sanitize-$tool.log" | tr '\n' ' ')"
@@ -45,7 +45,7 @@ fi
 if has bench; then
   if [ -x "$B/bench/gpuos_runtime_bench" ]; then
     t0=$(date +%s)
-    timeout 300 "$B/bench/gpuos_runtime_bench" >"$OUT/bench.log" 2>&1
+    timeout 150 "$B/bench/gpuos_runtime_bench" >"$OUT/bench.log" 2>&1
     r=$?; [ $r -ne 0 ] && rc=1
     summary "bench rc=$r ($(( $(date +%s) - t0 )) s)"; cat "$OUT/bench.log"
   else

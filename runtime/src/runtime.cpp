@@ -27,7 +27,7 @@ namespace {
   X(cuInit) X(cuDeviceGetCount) X(cuDeviceGet) X(cuDeviceGetAttribute) X(cuDevicePrimaryCtxRetain)      \
   X(cuDevicePrimaryCtxRelease) X(cuCtxSetCurrent) X(cuCtxSetLimit) X(cuCtxGetLimit) X(cuStreamCreate)   \
   X(cuStreamDestroy) X(cuStreamQuery) X(cuStreamSynchronize) X(cuMemAlloc) X(cuMemFree)        \
-  X(cuMemcpyHtoDAsync) X(cuMemcpyDtoHAsync) X(cuMemsetD8Async) X(cuMemHostAlloc)                         \
+  X(cuMemcpyHtoDAsync) X(cuMemcpyDtoHAsync) X(cuMemHostAlloc)                         \
   X(cuMemHostGetDevicePointer) X(cuMemFreeHost) X(cuModuleLoadData) X(cuModuleUnload)                    \
   X(cuModuleGetFunction) X(cuModuleGetGlobal) X(cuFuncGetAttribute) X(cuFuncSetAttribute)                \
   X(cuOccupancyMaxActiveBlocksPerMultiprocessor) X(cuLaunchKernel) X(cuGetErrorName) X(cuGetErrorString)
@@ -266,9 +266,16 @@ void dfree(gpuos_runtime_s* rt, CUdeviceptr& p) {
   }
   p = 0;
 }
+// cuMemset runs as a kernel for larger sizes, and a kernel cannot start while the worker
+// kernel holds every SM: fill from the host through the copy engine instead.
 gpuos_status_t dmemset(gpuos_runtime_s* rt, CUdeviceptr p, unsigned char v, size_t n) {
-  CU_TRY(rt, rt->d->cuMemsetD8Async_(p, v, n, rt->cstream), "cuMemsetD8Async");
-  CU_TRY(rt, rt->d->cuStreamSynchronize_(rt->cstream), "cuStreamSynchronize(control)");
+  const size_t chunk = n < (size_t(4) << 20) ? n : (size_t(4) << 20);
+  std::vector<unsigned char> buf(chunk, v);
+  for (size_t off = 0; off < n; off += chunk) {
+    const size_t m = n - off < chunk ? n - off : chunk;
+    CU_TRY(rt, rt->d->cuMemcpyHtoDAsync_(p + off, buf.data(), m, rt->cstream), "cuMemcpyHtoDAsync(fill)");
+    CU_TRY(rt, rt->d->cuStreamSynchronize_(rt->cstream), "cuStreamSynchronize(control)");
+  }
   return GPUOS_OK;
 }
 
@@ -1234,6 +1241,37 @@ gpuos_status_t gpuos_graph_get_result(gpuos_graph_t g, gpuos_graph_result* r) {
   r->ntasks = uint32_t(g->tasks.size());
   r->total_tiles = g->enc.total_tiles;
   return GPUOS_OK;
+}
+
+
+// Debugging aid (not part of the stable API): prints host and device queue state.
+GPUOS_API void gpuos_runtime_debug_print(gpuos_runtime_t rt) {
+  if (!rt) return;
+  gpuos_dev_state st;
+  std::memset(&st, 0, sizeof st);
+  if (rt->state.load() != 2) {
+    rt->d->cuCtxSetCurrent_(rt->ctx);
+    rt->d->cuMemcpyDtoHAsync_(&st, rt->st, sizeof st, rt->cstream);
+    rt->d->cuStreamSynchronize_(rt->cstream);
+  }
+  volatile gpuos_host_shared* h = rt->host;
+  std::fprintf(stderr,
+               "[gpuos-runtime] state %d launched %d | ring posted %llu consumed %llu | queue head %llu tail %llu | "
+               "stop %u pause %u fe_next %llu | inflight graphs %zu tiles %llu | pauses %llu (max %.1f us)\n",
+               rt->state.load(), int(rt->launched), (unsigned long long)rt->ring_posted,
+               (unsigned long long)h->ring_consumed, (unsigned long long)st.q_head, (unsigned long long)st.q_tail, st.stop,
+               st.pause, (unsigned long long)st.fe_next, rt->inflight.size(), (unsigned long long)rt->inflight_tiles,
+               (unsigned long long)rt->pauses, rt->pause_us_max);
+  for (auto* g : rt->inflight) {
+    gpuos_graph_dyn dy;
+    std::memset(&dy, 0, sizeof dy);
+    if (rt->state.load() != 2) {
+      rt->d->cuMemcpyDtoHAsync_(&dy, rt->dyn + size_t(g->slot) * sizeof dy, sizeof dy, rt->cstream);
+      rt->d->cuStreamSynchronize_(rt->cstream);
+    }
+    std::fprintf(stderr, "[gpuos-runtime]   graph slot %d serial %u (device %u) sinks_left %d status %d completion %u\n",
+                 g->slot, g->serial, dy.serial, dy.sinks_left, dy.status, h->completions[g->slot].serial);
+  }
 }
 
 }  // extern "C"

@@ -18,7 +18,14 @@
 extern "C" const unsigned char gpuos_test_aot_ops[];
 extern "C" const size_t gpuos_test_aot_ops_size;
 
+extern "C" void gpuos_runtime_debug_print(gpuos_runtime_t rt);
+
 namespace {
+
+gpuos_runtime_t g_current_rt = nullptr;
+void dump_current() {
+  if (g_current_rt) gpuos_runtime_debug_print(g_current_rt);
+}
 
 bool small() {
   const char* s = std::getenv("GPUOS_TEST_SMALL");
@@ -36,6 +43,8 @@ gpuos_runtime_t make_rt(gpuos_runtime_config* cfg = nullptr) {
     std::printf("runtime create failed: %s: %s\n", gpuos_status_string(s), gpuos_last_error());
     std::exit(1);
   }
+  g_current_rt = rt;
+  t::on_watchdog() = dump_current;
   static bool printed = false;
   if (!printed) {
     gpuos_runtime_info i;
@@ -214,7 +223,7 @@ void run_dags(const std::vector<uint32_t>& sizes, uint32_t max_tiles) {
     auto t0 = std::chrono::steady_clock::now();
     for (uint32_t run = 1; run <= 2; ++run) {  // the second submission reuses the uploaded graph
       CHECK_OK(gpuos_graph_submit(r.g, 10000));
-      CHECK_OK(gpuos_graph_wait(r.g, 60000));
+      CHECK_OK(gpuos_graph_wait(r.g, 20000));
     }
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     size_t edges = 0;
