@@ -36,10 +36,15 @@ template <typename Fn>
 static Tensor broadcastBinary(const Tensor &a, const Tensor &b, DType result,
                               Fn fn) {
   std::vector<int64_t> shape = broadcastShape(a.shape, b.shape);
+  Tensor out{result, shape, {}};
+  out.values.reserve(out.numElements());
+  if (a.shape == b.shape) { // no broadcasting: skip the offset tables
+    for (size_t i = 0; i < a.values.size(); ++i)
+      out.values.push_back(fn(a.values[i], b.values[i]));
+    return out;
+  }
   std::vector<int64_t> aOffsets = broadcastOffsets(a.shape, shape);
   std::vector<int64_t> bOffsets = broadcastOffsets(b.shape, shape);
-  Tensor out{result, shape, {}};
-  out.values.reserve(aOffsets.size());
   for (size_t i = 0; i < aOffsets.size(); ++i)
     out.values.push_back(fn(a.values[aOffsets[i]], b.values[bOffsets[i]]));
   return out;

@@ -117,6 +117,12 @@ public:
   /// Runs `block` with its arguments bound to `args`; returns the operands of
   /// its terminator.
   FailureOr<std::vector<Tensor>> run(Block &block, ArrayRef<Tensor> args) {
+    // Each tensor is dropped after its last use, so memory follows the live
+    // values rather than the whole graph.
+    llvm::DenseMap<Value, Operation *> lastUser;
+    for (Operation &op : block)
+      for (Value v : op.getOperands())
+        lastUser[v] = &op;
     for (auto [arg, tensor] : llvm::zip(block.getArguments(), args))
       values[arg] = tensor;
     for (Operation &op : block) {
@@ -124,6 +130,12 @@ public:
         return operandTensors(&op);
       if (failed(execute(&op)))
         return failure();
+      for (Value v : op.getOperands())
+        if (lastUser.lookup(v) == &op)
+          values.erase(v);
+      for (Value v : op.getResults())
+        if (v.use_empty())
+          values.erase(v);
     }
     return block.getParentOp()->emitOpError("body has no terminator");
   }
