@@ -92,9 +92,10 @@ typedef struct gpuos_graph_dyn {
   gpuos_u32 pad[3];
 } gpuos_graph_dyn;
 
-/* Host -> device command ring entry (16 bytes). */
+/* Host -> device command ring entry (16 bytes): kind = kind | tag << 8, a, b, and c = the
+ * entry's index + 1, written last (the device polls the entry itself). */
 #define GPUOS_CMD_NOP 0u
-#define GPUOS_CMD_SUBMIT 1u  /* a = slot, b = serial, c = tag */
+#define GPUOS_CMD_SUBMIT 1u  /* a = slot, b = serial, tag in kind */
 #define GPUOS_CMD_FLIP 2u    /* a = op */
 #define GPUOS_CMD_SHUTDOWN 3u
 #define GPUOS_CMD_PAUSE 4u   /* park and exit; the host relaunches the kernel later */
@@ -159,6 +160,7 @@ typedef struct gpuos_kparams {
 } gpuos_kparams;
 
 #define GPUOS_REC_BUF_BYTES (48u + GPUOS_MAX_ARGS * 144u)
+#define GPUOS_REC_BUFS 2u /* double-buffered: the next chain task is prefetched while one runs */
 #define GPUOS_CTL_BYTES 1024u
 
 #endif

@@ -166,7 +166,7 @@ struct gpuos_runtime_s {
   gpuos_status_t fault_status = GPUOS_OK;
   std::string fault_msg;
   std::vector<OpSlots> ops;
-  std::vector<double> op_update_us;
+  std::vector<double> op_update_us, op_drain_us, op_flip_us;
   std::vector<gpuos_module_s*> modules;  // all live modules (deferred unloads included)
   gpuos_graph_s* slots[GPUOS_MAX_GRAPHS] = {};
   uint32_t slot_tag[GPUOS_MAX_GRAPHS] = {};
@@ -292,11 +292,11 @@ gpuos_status_t post(gpuos_runtime_s* rt, const gpuos_cmd& cmd, uint32_t timeout_
                        timeout_ms);
   }
   volatile gpuos_cmd* e = &rt->ring[rt->ring_posted & (cap - 1)];
-  e->kind = cmd.kind;
+  e->kind = cmd.kind | (cmd.c << 8);  // c: the tag of a SUBMIT
   e->a = cmd.a;
   e->b = cmd.b;
-  e->c = cmd.c;
   std::atomic_thread_fence(std::memory_order_seq_cst);
+  e->c = uint32_t(rt->ring_posted + 1);  // the device polls this sequence number
   ++rt->ring_posted;
   h->ring_head = rt->ring_posted;
   std::atomic_thread_fence(std::memory_order_seq_cst);
@@ -561,7 +561,7 @@ static gpuos_status_t runtime_start(gpuos_runtime_s* rt) {
   d->cuFuncGetAttribute_(&kregs, CU_FUNC_ATTRIBUTE_NUM_REGS, rt->kfn);
   d->cuFuncGetAttribute_(&klocal, CU_FUNC_ATTRIBUTE_LOCAL_SIZE_BYTES, rt->kfn);
   const uint32_t rec_off = (GPUOS_CTL_BYTES + 15u) & ~15u;
-  const uint32_t op_off = (rec_off + GPUOS_REC_BUF_BYTES + 127u) & ~127u;
+  const uint32_t op_off = (rec_off + GPUOS_REC_BUFS * GPUOS_REC_BUF_BYTES + 127u) & ~127u;
   const uint32_t smem = op_off + cfg.op_smem_bytes;
   if (smem > 48 * 1024)
     CU_TRY(nullptr, d->cuFuncSetAttribute_(rt->kfn, CU_FUNC_ATTRIBUTE_MAX_DYNAMIC_SHARED_SIZE_BYTES, int(smem)),
@@ -623,6 +623,8 @@ static gpuos_status_t runtime_start(gpuos_runtime_s* rt) {
 
   rt->ops.assign(nops, OpSlots{});
   rt->op_update_us.assign(nops, 0.0);
+  rt->op_drain_us.assign(nops, 0.0);
+  rt->op_flip_us.assign(nops, 0.0);
 
   gpuos_kparams kp;
   std::memset(&kp, 0, sizeof kp);
@@ -994,6 +996,7 @@ gpuos_status_t gpuos_op_set(gpuos_runtime_t rt, uint32_t op, gpuos_module_t m, c
   OpSlots& os = rt->ops[op];
   const uint32_t i = os.inactive();
   // The inactive slot held generation gen-1: wait until every task that read it has ended.
+  auto td = Clock::now();
   if (os.gen != 0) {
     for (;;) {
       uint64_t started = 0, ended = 0;
@@ -1006,6 +1009,7 @@ gpuos_status_t gpuos_op_set(gpuos_runtime_t rt, uint32_t op, gpuos_module_t m, c
                          (unsigned long long)(started - ended), timeout_ms);
     }
   }
+  const double drain_us = us_since(td);
   const uint64_t zero = 0;
   if ((s = htod(rt, rt->ended + (op * 2 + i) * 8, &zero, 8)) != GPUOS_OK) return s;
   if ((s = htod(rt, rt->opfn + (op * 2 + i) * 8, &fn, 8)) != GPUOS_OK) return s;
@@ -1016,6 +1020,7 @@ gpuos_status_t gpuos_op_set(gpuos_runtime_t rt, uint32_t op, gpuos_module_t m, c
     maybe_unload(rt, old);
   }
   uint64_t idx = 0;
+  auto tf = Clock::now();
   gpuos_cmd c{GPUOS_CMD_FLIP, op, 0, 0};
   TRACE("op_set: op %u slot %u fn 0x%llx regs %u stack %u; flipping", op, i, (unsigned long long)fn, fr.registers,
         fr.stack());
@@ -1026,6 +1031,8 @@ gpuos_status_t gpuos_op_set(gpuos_runtime_t rt, uint32_t op, gpuos_module_t m, c
   os.gen = (os.gen + 1u) & 0xFFFFu;
   os.ever_flipped = true;
   rt->op_update_us[op] = us_since(t0);
+  rt->op_drain_us[op] = drain_us;
+  rt->op_flip_us[op] = us_since(tf);
   return GPUOS_OK;
 }
 
@@ -1037,6 +1044,8 @@ gpuos_status_t gpuos_op_get_stats(gpuos_runtime_t rt, uint32_t op, gpuos_op_stat
   st->generation = rt->ops[op].gen;
   st->active_slot = rt->ops[op].active();
   st->last_update_us = rt->op_update_us[op];
+  st->last_drain_us = rt->op_drain_us[op];
+  st->last_flip_us = rt->op_flip_us[op];
   return GPUOS_OK;
 }
 

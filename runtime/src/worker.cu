@@ -28,16 +28,6 @@ static __device__ __forceinline__ u64 ld_relaxed_u64(const u64* p) {
   asm volatile("ld.relaxed.gpu.global.u64 %0, [%1];" : "=l"(v) : "l"(p) : "memory");
   return v;
 }
-static __device__ __forceinline__ u32 ld_relaxed_u32(const u32* p) {
-  u32 v;
-  asm volatile("ld.relaxed.gpu.global.u32 %0, [%1];" : "=r"(v) : "l"(p) : "memory");
-  return v;
-}
-static __device__ __forceinline__ u64 ld_acquire_sys_u64(const u64* p) {
-  u64 v;
-  asm volatile("ld.acquire.sys.global.u64 %0, [%1];" : "=l"(v) : "l"(p) : "memory");
-  return v;
-}
 static __device__ __forceinline__ void st_relaxed_u64(u64* p, u64 v) {
   asm volatile("st.relaxed.gpu.global.u64 [%0], %1;" ::"l"(p), "l"(v) : "memory");
 }
@@ -47,18 +37,10 @@ static __device__ __forceinline__ void st_relaxed_u32(u32* p, u32 v) {
 static __device__ __forceinline__ void st_release_sys_u64(u64* p, u64 v) {
   asm volatile("st.release.sys.global.u64 [%0], %1;" ::"l"(p), "l"(v) : "memory");
 }
-static __device__ __forceinline__ void st_release_sys_u32(u32* p, u32 v) {
-  asm volatile("st.release.sys.global.u32 [%0], %1;" ::"l"(p), "r"(v) : "memory");
-}
 static __device__ __forceinline__ void fence_acq_rel_gpu() { asm volatile("fence.acq_rel.gpu;" ::: "memory"); }
 static __device__ __forceinline__ u32 atom_add_acq_rel_u32(u32* p, u32 v) {
   u32 r;
   asm volatile("atom.acq_rel.gpu.global.add.u32 %0, [%1], %2;" : "=r"(r) : "l"(p), "r"(v) : "memory");
-  return r;
-}
-static __device__ __forceinline__ u64 atom_add_acq_rel_u64(u64* p, u64 v) {
-  u64 r;
-  asm volatile("atom.acq_rel.gpu.global.add.u64 %0, [%1], %2;" : "=l"(r) : "l"(p), "l"(v) : "memory");
   return r;
 }
 static __device__ __forceinline__ u64 atom_add_relaxed_u64(u64* p, u64 v) {
@@ -71,11 +53,22 @@ static __device__ __forceinline__ u64 atom_exch_acquire_u64(u64* p, u64 v) {
   asm volatile("atom.acquire.gpu.global.exch.b64 %0, [%1], %2;" : "=l"(r) : "l"(p), "l"(v) : "memory");
   return r;
 }
-static __device__ __forceinline__ u64 atom_exch_acq_rel_u64(u64* p, u64 v) __attribute__((unused));
-static __device__ __forceinline__ u64 atom_exch_acq_rel_u64(u64* p, u64 v) {
-  u64 r;
-  asm volatile("atom.acq_rel.gpu.global.exch.b64 %0, [%1], %2;" : "=l"(r) : "l"(p), "l"(v) : "memory");
-  return r;
+static __device__ __forceinline__ void cp_async16(void* smem, const void* gmem) {
+  const unsigned sa = static_cast<unsigned>(__cvta_generic_to_shared(smem));
+  asm volatile("cp.async.cg.shared.global [%0], [%1], 16;" ::"r"(sa), "l"(gmem) : "memory");
+}
+static __device__ __forceinline__ void cp_async_wait_all() { asm volatile("cp.async.wait_all;" ::: "memory"); }
+static __device__ __forceinline__ uint4 ld_volatile_v4(const void* p) {
+  uint4 v;
+  asm volatile("ld.volatile.global.v4.u32 {%0, %1, %2, %3}, [%4];"
+               : "=r"(v.x), "=r"(v.y), "=r"(v.z), "=r"(v.w)
+               : "l"(p)
+               : "memory");
+  return v;
+}
+static __device__ __forceinline__ void st_volatile_v4(void* p, uint4 v) {
+  asm volatile("st.volatile.global.v4.u32 [%0], {%1, %2, %3, %4};" ::"l"(p), "r"(v.x), "r"(v.y), "r"(v.z), "r"(v.w)
+               : "memory");
 }
 static __device__ __forceinline__ void red_add_relaxed_u64(u64* p, u64 v) {
   asm volatile("red.relaxed.gpu.global.add.u64 [%0], %1;" ::"l"(p), "l"(v) : "memory");
@@ -105,6 +98,8 @@ extern "C" __device__ gpuos_op_fn gpuos_register_reservation_ptr = gpuos_registe
 struct BlockCtl {
   gpuos_task_ctx ctx;
   gpuos_graph_static gs;
+  __align__(16) u64 pre_opw[2];  // prefetched 16 bytes of the operator words around the continuation's op
+  __align__(16) uint4 pre_dyn;   // prefetched submission state (serial, sinks_left, status, failed_task)
   u64 fn;
   u64 local_item;
   u64 cache_fn;
@@ -112,18 +107,19 @@ struct BlockCtl {
   u32 gs_key;
   u32 exit;
   u32 have_local;
-  u32 preop;       // op of the local continuation (atomic issued with the record load)
-  u32 preop_valid;
+  u32 prefetched;  // record, state and operator word of the local continuation are in smem
+  u32 buf;         // record buffer of the current task (0/1)
+  u32 chain;       // this task's successor is certainly the next task of this block
+  u32 held;        // the in-flight count of (op, gen) carries over to the continuation
   u32 slot, task, tile, tag;
   u32 serial;
   i32 status;
   u32 run;
-  u32 counted;     // opword incremented: must add to ended[]
-  u32 op, opslot;
+  u32 counted;     // opword incremented (or inherited): must add to ended[] eventually
+  u32 op, opslot, gen;
   u32 cache_op, cache_gen;
   u32 last;
   i32 claim;
-  u64 opw;
   gpuos_cmd cmd;
   u32 fe_exit;
 };
@@ -151,13 +147,9 @@ static __device__ void sink_done(const gpuos_kparams& kp, u32 slot, u32 serial) 
   u32 old = atom_add_acq_rel_u32((u32*)&d->sinks_left, 0xFFFFFFFFu);
   if (old == 1u) {
     volatile gpuos_graph_dyn* vd = d;
-    gpuos_completion* c = &kp.host->completions[slot];
-    volatile gpuos_completion* vc = c;
-    vc->status = vd->status;
-    vc->failed_task = vd->failed_task;
-    vc->failed_op = vd->failed_op;
+    const uint4 rec = make_uint4(serial, (u32)vd->status, vd->failed_task, vd->failed_op);
     __threadfence_system();
-    st_release_sys_u32(&c->serial, serial);
+    st_volatile_v4(&kp.host->completions[slot], rec);  // one PCIe write: serial and status together
   }
 }
 
@@ -174,15 +166,17 @@ static __device__ void front_end(const gpuos_kparams& kp, BlockCtl& c) {
   __syncthreads();
   for (;;) {
     if (tid == 0) {
+      // One 16-byte read per poll: the entry carries its own sequence number (c = index + 1).
+      const void* ep = &kp.ring[next & kp.ring_mask];
+      uint4 e;
       for (;;) {
-        u64 head = ld_acquire_sys_u64(&kp.host->ring_head);
-        if (head > next) break;
+        e = ld_volatile_v4(ep);
+        if (e.w == (u32)(next + 1)) break;
       }
-      volatile gpuos_cmd* e = &kp.ring[next & kp.ring_mask];
-      c.cmd.kind = e->kind;
-      c.cmd.a = e->a;
-      c.cmd.b = e->b;
-      c.cmd.c = e->c;
+      c.cmd.kind = e.x & 0xFFu;
+      c.cmd.c = e.x >> 8;  // tag
+      c.cmd.a = e.y;
+      c.cmd.b = e.z;
     }
     __syncthreads();
     const gpuos_cmd cmd = c.cmd;
@@ -255,12 +249,13 @@ static __device__ void front_end(const gpuos_kparams& kp, BlockCtl& c) {
   }
 }
 
+static_assert(sizeof(BlockCtl) <= GPUOS_CTL_BYTES, "control block fits its shared-memory area");
+
 // ---------------------------------------------------------------- workers
 extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
   extern __shared__ __align__(16) char smem[];
   BlockCtl& c = *reinterpret_cast<BlockCtl*>(smem);
   char* recbuf = smem + kp.rec_buf_offset;
-  const gpuos_task_rec* rec = reinterpret_cast<const gpuos_task_rec*>(recbuf);
   const u32 tid = threadIdx.x, T = blockDim.x;
 
   if (blockIdx.x == 0) {
@@ -271,14 +266,15 @@ extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
     c.gs_key = 0xFFFFFFFFu;
     c.exit = 0;
     c.have_local = 0;
-    c.preop_valid = 0;
+    c.prefetched = 0;
+    c.buf = 0;
+    c.held = 0;
     c.cache_op = 0xFFFFFFFFu;
     c.cache_gen = 0xFFFFFFFFu;
     c.ctx.smem = smem + kp.op_smem_offset;
     c.ctx.smem_bytes = kp.op_smem_bytes;
     c.ctx.scratch = kp.scratch + (u64)blockIdx.x * kp.scratch_bytes;
     c.ctx.scratch_bytes = kp.scratch_bytes;
-    c.ctx.args = reinterpret_cast<const gpuos_arg*>(recbuf + sizeof(gpuos_task_rec));
   }
   for (;;) {
     // 1. Take an item: the local continuation, else a ticket of the ready queue.
@@ -288,7 +284,7 @@ extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
         item = c.local_item;
         c.have_local = 0;
       } else {
-        c.preop_valid = 0;
+        c.prefetched = 0;
         // A ticket parked by this block before a pause is used first.
         u64 t;
         const u64 parked = __ldcg(&kp.parked[blockIdx.x]);
@@ -309,7 +305,9 @@ extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
               break;
             }
           }
-          if ((++spins & 255u) == 0u) {
+          ++spins;
+          if (spins > 64u) __nanosleep(32);  // idle: leave L2 to the blocks that work
+          if ((spins & 255u) == 0u) {
             const u64 sp = ld_relaxed_u64(reinterpret_cast<const u64*>(&kp.st->stop));  // stop | pause << 32
             if (sp) {
               if (!(sp & 0xFFFFFFFFull)) st_relaxed_u64(&kp.parked[blockIdx.x], t + 1);  // pause: keep the ticket
@@ -339,54 +337,63 @@ extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
     __syncthreads();
     if (c.exit) break;
 
-    // 2. Load the task record (header + argument descriptors) with all threads; thread 0
-    //    reads the submission state and, for a continuation, takes the operator slot now.
-    {
+    // 2. The task record (header + argument descriptors) and the submission state: already
+    //    in shared memory for a prefetched continuation, else loaded now by all threads.
+    char* rb = recbuf + c.buf * GPUOS_REC_BUF_BYTES;
+    const gpuos_task_rec* rec = reinterpret_cast<const gpuos_task_rec*>(rb);
+    if (!c.prefetched) {
       const uint4* src = reinterpret_cast<const uint4*>(c.gs.recs + (u64)c.task * c.gs.rec_stride);
-      uint4* dst = reinterpret_cast<uint4*>(recbuf);
+      uint4* dst = reinterpret_cast<uint4*>(rb);
       const u32 n16 = c.gs.rec_stride / 16u;
       for (u32 i = tid; i < n16; i += T) dst[i] = __ldcg(src + i);
       if (tid == 0) {
-        const gpuos_graph_dyn* d = &kp.dyn[c.slot];
-        c.serial = __ldcg(&d->serial);
-        c.status = __ldcg(&d->status);
-        if (c.preop_valid) c.opw = atom_add_acq_rel_u64(&kp.opword[c.preop], 1);
+        const uint4 d = __ldcg(reinterpret_cast<const uint4*>(&kp.dyn[c.slot]));
+        c.serial = d.x;
+        c.status = (i32)d.z;
       }
+    } else if (tid == 0) {
+      c.serial = c.pre_dyn.x;
+      c.status = (i32)c.pre_dyn.z;
     }
     __syncthreads();
 
-    // 3. Resolve the operator: one read of the active slot per task.
+    // 3. Resolve the operator: the active slot is read once per task. A continuation of the
+    //    same operator inherits the in-flight count of its predecessor while the generation
+    //    has not changed (the slot cannot be reused meanwhile).
     if (tid == 0) {
       const u32 op = rec->op;
       u64 fn = 0;
-      c.counted = 0;
-      c.op = op;
-      if (op < kp.max_ops) {
-        u64 w;
-        if (c.preop_valid && c.preop == op) {
-          w = c.opw;
+      u32 counted = 0;
+      if (c.held) {
+        if (op == c.op && c.prefetched && gpuos_opword_gen(c.pre_opw[op & 1u]) == c.gen) {
+          counted = 1;
+          fn = c.cache_fn;
         } else {
-          if (c.preop_valid) red_add_relaxed_u64(&kp.ended[c.preop * 2 + gpuos_opword_slot(c.opw)], 1);
-          w = atom_add_acq_rel_u64(&kp.opword[op], 1);
+          red_add_relaxed_u64(&kp.ended[c.op * 2 + c.opslot], 1);
         }
-        c.counted = 1;
-        const u32 gen = gpuos_opword_gen(w);
-        c.opslot = gen & 1u;
-        if (c.cache_op == op && c.cache_gen == gen) {
+        c.held = 0;
+      }
+      if (!counted && op < kp.max_ops) {
+        const u64 w = atom_add_relaxed_u64(&kp.opword[op], 1);
+        counted = 1;
+        c.gen = gpuos_opword_gen(w);
+        c.opslot = c.gen & 1u;
+        if (c.cache_op == op && c.cache_gen == c.gen) {
           fn = c.cache_fn;
         } else {
           fn = __ldcg(&kp.opfn[op * 2 + c.opslot]);
           c.cache_op = op;
-          c.cache_gen = gen;
+          c.cache_gen = c.gen;
           c.cache_fn = fn;
         }
-      } else if (c.preop_valid) {
-        red_add_relaxed_u64(&kp.ended[c.preop * 2 + gpuos_opword_slot(c.opw)], 1);
       }
-      c.preop_valid = 0;
+      c.counted = counted;
+      c.op = op;
       c.fn = fn;
       if (fn == 0) graph_fail(kp, c.slot, /*GPUOS_ERROR_UNKNOWN_OP*/ -15, c.task, op);
       c.run = (fn != 0 && c.status == 0) ? 1u : 0u;
+      c.chain = (rec->ntiles == 1 && rec->nsucc == 1 && (rec->sflags & GPUOS_SF_SUCC_LOCAL_READY)) ? 1u : 0u;
+      c.ctx.args = reinterpret_cast<const gpuos_arg*>(rb + sizeof(gpuos_task_rec));
       c.ctx.nargs = rec->nargs;
       c.ctx.tile = c.tile;
       c.ctx.ntiles = rec->ntiles;
@@ -397,14 +404,32 @@ extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
     }
     __syncthreads();
 
-    // 4. Run one tile.
+    // 4. Run one tile. For a chain, the successor's record, the submission state and the
+    //    operator word are copied into shared memory while the operator runs.
+    const u32 chain = c.chain;
+    if (chain) {
+      const u32 s = rec->succ;
+      const uint4* src = reinterpret_cast<const uint4*>(c.gs.recs + (u64)s * c.gs.rec_stride);
+      uint4* dst = reinterpret_cast<uint4*>(recbuf + (c.buf ^ 1u) * GPUOS_REC_BUF_BYTES);
+      const u32 n16 = c.gs.rec_stride / 16u;
+      for (u32 i = tid; i < n16; i += T) cp_async16(dst + i, src + i);
+      if (tid == 0) {
+        cp_async16(&c.pre_dyn, &kp.dyn[c.slot]);
+        const u32 sop = rec->succ_op < kp.max_ops ? rec->succ_op : 0u;
+        cp_async16(c.pre_opw, &kp.opword[sop & ~1u]);
+      }
+    }
     if (c.run) reinterpret_cast<gpuos_op_fn>(c.fn)(&c.ctx);
+    if (chain) cp_async_wait_all();
     __syncthreads();
 
     // 5. Completion: tile counter, successors, graph completion.
     const u32 nsucc = rec->nsucc;
     if (tid == 0) {
-      if (c.counted) red_add_relaxed_u64(&kp.ended[c.op * 2 + c.opslot], 1);
+      if (c.counted) {
+        if (chain && rec->succ_op == c.op) c.held = 1;
+        else red_add_relaxed_u64(&kp.ended[c.op * 2 + c.opslot], 1);
+      }
       const u32 ntiles = rec->ntiles;
       u32 last = 1;
       if (ntiles > 1) {
@@ -424,12 +449,13 @@ extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
           if (ready) {
             c.local_item = gpuos_item_make(c.tag, c.slot, s, 0);
             c.have_local = 1;
-            c.preop = rec->succ_op;
-            c.preop_valid = rec->succ_op < kp.max_ops ? 1u : 0u;
+            c.prefetched = chain;
+            if (chain) c.buf ^= 1u;
             push_tiles(kp, c.tag, c.slot, s, 1, rec->succ_ntiles);
           }
         }
       }
+      if (!c.have_local) c.prefetched = 0;
     }
     if (nsucc > 1) {
       __syncthreads();
@@ -439,14 +465,11 @@ extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
           const uint4 e = __ldcg(reinterpret_cast<const uint4*>(se + j));  // id, op, ntiles, npred
           u32 ready = 1;
           if (e.w != 1u) ready = gpuos_counter_is_last(atom_add_acq_rel_u32(&c.gs.arrivals[e.x], 1), c.serial, e.w);
-          else fence_acq_rel_gpu();
           if (ready) {
             u32 first = 0;
             if (atomicCAS(&c.claim, 0, 1) == 0) {
               c.local_item = gpuos_item_make(c.tag, c.slot, e.x, 0);
               c.have_local = 1;
-              c.preop = e.y;
-              c.preop_valid = e.y < kp.max_ops ? 1u : 0u;
               first = 1;
             }
             push_tiles(kp, c.tag, c.slot, e.x, first, e.z);

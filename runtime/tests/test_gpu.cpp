@@ -319,8 +319,9 @@ TEST_CASE(hot_swap) {
 GPUOS_OP(versioned) {
   if (threadIdx.x == 0) {
     atomicAdd((unsigned*)ctx->args[0].data, 1u);
-    unsigned* ver = (unsigned*)ctx->args[1].data;
-    *ver = (*ver << 4) | VERSION;   /* runs once per submission: keeps the history */
+    unsigned* ver = (unsigned*)ctx->args[1].data;   /* history of versions, 4 bits per run */
+    unsigned old = *ver, assumed;
+    do { assumed = old; old = atomicCAS(ver, assumed, (assumed << 4) | VERSION); } while (old != assumed);
     long long t0 = clock64();
     while (clock64() - t0 < 600) { }
   }
@@ -362,6 +363,12 @@ GPUOS_EXPORT_OP(versioned);
     while (!done.load()) {
       std::this_thread::sleep_for(std::chrono::milliseconds(2));
       gpuos_status_t s = gpuos_op_set(rt, 3, mods[v % nver], "versioned", 1000);
+      if (s == GPUOS_OK && swaps < 3) {
+        gpuos_op_stats st;
+        gpuos_op_get_stats(rt, 3, &st);
+        std::printf("  swap %d: %.1f us (waiting for the old slot %.1f us, device flip %.1f us)\n", swaps, st.last_update_us,
+                    st.last_drain_us, st.last_flip_us);
+      }
       if (s == GPUOS_OK) {
         gpuos_op_stats st;
         gpuos_op_get_stats(rt, 3, &st);

@@ -161,6 +161,8 @@ typedef struct gpuos_op_stats {
   uint32_t generation;   /* number of updates applied (low 16 bits on the device) */
   uint32_t active_slot;
   double last_update_us; /* last gpuos_op_set: from entry to the device's acknowledgement */
+  double last_drain_us;  /* ... of which waiting for tasks still using the inactive slot */
+  double last_flip_us;   /* ... of which posting the flip and waiting for the device */
 } gpuos_op_stats;
 GPUOS_API gpuos_status_t gpuos_op_get_stats(gpuos_runtime_t rt, uint32_t op_id, gpuos_op_stats* st);
 
