@@ -50,7 +50,8 @@ Tensor gpuos::ref::slice(const Tensor &input,
   return gather(input, shape, stridedOffsets(shape, steps, base));
 }
 
-Tensor gpuos::ref::broadcastTo(const Tensor &input, std::vector<int64_t> shape) {
+Tensor gpuos::ref::broadcastTo(const Tensor &input,
+                               std::vector<int64_t> shape) {
   std::vector<int64_t> offsets = broadcastOffsets(input.shape, shape);
   return gather(input, std::move(shape), offsets);
 }

@@ -56,7 +56,8 @@ int64_t gpuos::ref::wrapInteger(int64_t v, DType t) {
   case DType::I1:
     return v & 1;
   case DType::I32:
-    return static_cast<int32_t>(static_cast<uint32_t>(static_cast<uint64_t>(v)));
+    return static_cast<int32_t>(
+        static_cast<uint32_t>(static_cast<uint64_t>(v)));
   default:
     return v;
   }
@@ -134,8 +135,8 @@ static uint16_t halfBits(double v) {
   int exponent;
   std::frexp(magnitude, &exponent);
   int unbiased = exponent - 1;
-  auto fraction = static_cast<uint16_t>(
-      (std::ldexp(magnitude, -unbiased) - 1.0) * 1024.0);
+  auto fraction =
+      static_cast<uint16_t>((std::ldexp(magnitude, -unbiased) - 1.0) * 1024.0);
   return sign | static_cast<uint16_t>((unbiased + 15) << 10) | fraction;
 }
 
@@ -156,14 +157,16 @@ uint64_t gpuos::ref::encodeBits(double v, DType t) {
   case DType::F32:
     return std::isnan(v) ? 0x7FC00000u : floatBits(static_cast<float>(v));
   case DType::BF16:
-    return std::isnan(v) ? 0x7FC0u
-                         : floatBits(static_cast<float>(roundToFloat(v, t))) >> 16;
+    return std::isnan(v)
+               ? 0x7FC0u
+               : floatBits(static_cast<float>(roundToFloat(v, t))) >> 16;
   case DType::F16:
     return halfBits(roundToFloat(v, t));
   case DType::I1:
     return v != 0.0 ? 1 : 0;
   case DType::I32:
-    return static_cast<uint32_t>(static_cast<int32_t>(wrapInteger(toInt64(v), t)));
+    return static_cast<uint32_t>(
+        static_cast<int32_t>(wrapInteger(toInt64(v), t)));
   case DType::I64:
     return static_cast<uint64_t>(toInt64(v));
   }

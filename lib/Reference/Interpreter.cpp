@@ -208,12 +208,10 @@ private:
                              << " but the op declares " << result.getType();
   }
 
-  template <typename OpTy>
-  Tensor binaryOp(OpTy op, BinaryFn fn) {
+  template <typename OpTy> Tensor binaryOp(OpTy op, BinaryFn fn) {
     return binary(fn, get(op.getLhs()), get(op.getRhs()));
   }
-  template <typename OpTy>
-  Tensor unaryOp(OpTy op, UnaryFn fn) {
+  template <typename OpTy> Tensor unaryOp(OpTy op, UnaryFn fn) {
     return unary(fn, get(op.getInput()));
   }
 
@@ -304,9 +302,8 @@ private:
                    << o.getValue();
           return fill(*resultType, shapeOf(o.getResult()), *value);
         })
-        .Default([&](Operation *) -> FailureOr<Tensor> {
-          return unsupported(op);
-        });
+        .Default(
+            [&](Operation *) -> FailureOr<Tensor> { return unsupported(op); });
   }
 
   llvm::DenseMap<Value, Tensor> values;
@@ -341,9 +338,8 @@ FailureOr<std::vector<Tensor>> gpuos::ref::interpret(GraphOp graph,
     return failure();
   unsigned expected = graph.getNumArguments();
   if (inputs.size() != expected)
-    return graph.emitOpError()
-           << "takes " << expected << " inputs but " << inputs.size()
-           << " were given";
+    return graph.emitOpError() << "takes " << expected << " inputs but "
+                               << inputs.size() << " were given";
   for (auto [i, input] : llvm::enumerate(inputs))
     if (failed(checkInput(graph, i, input)))
       return failure();

@@ -8,9 +8,9 @@
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <fstream>
 #include <sstream>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace gpuos::ref;
@@ -79,7 +79,8 @@ public:
 
 private:
   void skipSpace() {
-    while (pos < text.size() && std::isspace(static_cast<unsigned char>(text[pos])))
+    while (pos < text.size() &&
+           std::isspace(static_cast<unsigned char>(text[pos])))
       ++pos;
   }
   bool consume(char c) {
@@ -122,10 +123,13 @@ private:
       skipSpace();
       if (consume(')'))
         return "";
-      if (pos >= text.size() || !std::isdigit(static_cast<unsigned char>(text[pos])))
-        return "header 'shape' holds something other than non-negative integers";
+      if (pos >= text.size() ||
+          !std::isdigit(static_cast<unsigned char>(text[pos])))
+        return "header 'shape' holds something other than non-negative "
+               "integers";
       int64_t dim = 0;
-      while (pos < text.size() && std::isdigit(static_cast<unsigned char>(text[pos]))) {
+      while (pos < text.size() &&
+             std::isdigit(static_cast<unsigned char>(text[pos]))) {
         dim = dim * 10 + (text[pos++] - '0');
         if (dim > kMaxTensorElements)
           return "header 'shape' has a dimension larger than 2^28";
@@ -146,8 +150,8 @@ private:
 } // namespace
 
 static std::optional<DType> dtypeOfDescr(const std::string &descr) {
-  for (DType t : {DType::F32, DType::F16, DType::BF16, DType::I1, DType::I32,
-                  DType::I64})
+  for (DType t :
+       {DType::F32, DType::F16, DType::BF16, DType::I1, DType::I32, DType::I64})
     if (descr == npyDescr(t))
       return t;
   return std::nullopt;
@@ -168,7 +172,8 @@ std::optional<Tensor> gpuos::ref::parseNpy(const std::string &bytes,
     return std::nullopt;
   };
   const auto *data = reinterpret_cast<const unsigned char *>(bytes.data());
-  if (bytes.size() < kMagicSize + 2 || bytes.compare(0, kMagicSize, kMagic) != 0)
+  if (bytes.size() < kMagicSize + 2 ||
+      bytes.compare(0, kMagicSize, kMagic) != 0)
     return fail("not a .npy file (bad magic string)");
   unsigned major = data[kMagicSize];
   if (major < 1 || major > 3)

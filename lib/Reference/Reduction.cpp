@@ -116,7 +116,8 @@ Tensor gpuos::ref::reduce(Reduction kind, const Tensor &input,
 
   std::vector<int64_t> acc(outCount, integerInit(kind, input.dtype));
   for (size_t i = 0; i < target.size(); ++i)
-    acc[target[i]] = integerStep(kind, acc[target[i]], toInt64(input.values[i]));
+    acc[target[i]] =
+        integerStep(kind, acc[target[i]], toInt64(input.values[i]));
   out.values.reserve(outCount);
   for (int64_t a : acc) {
     if (kind == Reduction::Mean)

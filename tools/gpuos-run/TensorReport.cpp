@@ -50,8 +50,8 @@ std::string gpuos::ref::summarizeTensor(const Tensor &t) {
   double mean = sum / static_cast<double>(t.values.size());
   // min and max are elements: print them exactly, as --print-values does.
   return line + " min=" + formatElement(lo, t.dtype) +
-         " max=" + formatElement(hi, t.dtype) + " mean=" +
-         (std::isnan(mean) ? "nan" : formatDouble("%.*g", 6, mean));
+         " max=" + formatElement(hi, t.dtype) +
+         " mean=" + (std::isnan(mean) ? "nan" : formatDouble("%.*g", 6, mean));
 }
 
 /// Appends the sub-array at `depth` starting at element `offset`.

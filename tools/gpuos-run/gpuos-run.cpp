@@ -43,9 +43,9 @@ static cl::opt<std::string>
     inputFilename(cl::Positional, cl::init(""), cl::cat(category),
                   cl::desc("<graph.mlir> ('-' for stdin; none: the embedded "
                            "example)"));
-static cl::opt<std::string>
-    graphName("graph", cl::cat(category), cl::value_desc("name"),
-              cl::desc("The graph to run (needed when the module has several)"));
+static cl::opt<std::string> graphName(
+    "graph", cl::cat(category), cl::value_desc("name"),
+    cl::desc("The graph to run (needed when the module has several)"));
 static cl::list<std::string>
     inputFiles("input", cl::cat(category), cl::value_desc("file.npy"),
                cl::desc("A .npy file for the next graph argument, in order "
@@ -59,9 +59,15 @@ static cl::opt<std::string>
 static cl::opt<bool> printValues("print-values", cl::cat(category),
                                  cl::desc("Print every output value"));
 
-/// Prints "gpuos-run: error: <message>" and gives the exit status.
-static int fail(const llvm::Twine &message) {
+/// Prints "gpuos-run: error: <message>".
+static LogicalResult reportError(const llvm::Twine &message) {
   llvm::WithColor::error(llvm::errs(), "gpuos-run") << message << "\n";
+  return failure();
+}
+
+/// reportError, as main's exit status.
+static int exitWithError(const llvm::Twine &message) {
+  (void)reportError(message);
   return 1;
 }
 
@@ -79,18 +85,16 @@ static FailureOr<GraphOp> pickGraph(ModuleOp module, llvm::StringRef source) {
     for (GraphOp g : graphs)
       if (g.getSymName() == graphName)
         return g;
-    fail(source + ": no graph named @" + graphName + " (the module has: " +
-         (graphs.empty() ? std::string("none") : graphNames(module)) + ")");
-    return failure();
+    return reportError(
+        source + ": no graph named @" + graphName + " (the module has: " +
+        (graphs.empty() ? std::string("none") : graphNames(module)) + ")");
   }
   if (graphs.size() == 1)
     return graphs.front();
   if (graphs.empty())
-    fail(source + ": the module holds no gpuos.graph");
-  else
-    fail(source + ": the module holds several graphs (" + graphNames(module) +
-         "); choose one with --graph");
-  return failure();
+    return reportError(source + ": the module holds no gpuos.graph");
+  return reportError(source + ": the module holds several graphs (" +
+                     graphNames(module) + "); choose one with --graph");
 }
 
 /// The dtype and shape (no values) of each graph argument; fails on types
@@ -101,19 +105,17 @@ static FailureOr<std::vector<ref::Tensor>> argumentLayouts(GraphOp graph) {
     auto type = cast<RankedTensorType>(t);
     std::optional<ref::DType> dtype = ref::dtypeOf(type.getElementType());
     std::vector<int64_t> shape(type.getShape().begin(), type.getShape().end());
-    std::string where =
-        "graph argument #" + std::to_string(i) + " of @" + graph.getSymName().str();
+    std::string where = "graph argument #" + std::to_string(i) + " of @" +
+                        graph.getSymName().str();
     if (!dtype) {
       std::string typeText;
       llvm::raw_string_ostream(typeText) << type;
-      fail(where + " has type " + typeText +
-           "; inputs can be f32, f16, bf16, i1, i32 or i64 tensors");
-      return failure();
+      return reportError(where + " has type " + typeText +
+                         "; inputs can be f32, f16, bf16, i1, i32 or i64 "
+                         "tensors");
     }
-    if (!ref::boundedNumElements(shape)) {
-      fail(where + " has more than 2^28 elements");
-      return failure();
-    }
+    if (!ref::boundedNumElements(shape))
+      return reportError(where + " has more than 2^28 elements");
     layouts.push_back(ref::Tensor{*dtype, std::move(shape), {}});
   }
   return layouts;
@@ -133,33 +135,31 @@ static FailureOr<std::vector<ref::Tensor>> loadInputs(GraphOp graph) {
     return inputs;
   }
   if (inputFiles.size() != count) {
-    fail("graph @" + graph.getSymName() + " takes " + llvm::Twine(count) +
-         (count == 1 ? " input" : " inputs") + " but " +
-         llvm::Twine(inputFiles.size()) +
-         (inputFiles.size() == 1 ? " --input file was" : " --input files were") +
-         " given");
-    return failure();
+    return reportError(
+        "graph @" + graph.getSymName() + " takes " + llvm::Twine(count) +
+        (count == 1 ? " input" : " inputs") + " but " +
+        llvm::Twine(inputFiles.size()) +
+        (inputFiles.size() == 1 ? " --input file was" : " --input files were") +
+        " given");
   }
   for (unsigned i = 0; i < count; ++i) {
     const std::string &path = inputFiles[i];
     std::string error;
     std::optional<ref::Tensor> tensor = ref::readNpyFile(path, error);
     if (!tensor) {
-      fail(error);
-      return failure();
+      return reportError(error);
     }
     const ref::Tensor &want = (*layouts)[i];
     if (tensor->dtype != want.dtype) {
-      fail(path + ": expected dtype " + ref::dtypeName(want.dtype) + " (" +
-           ref::npyDescr(want.dtype) + ") for graph argument #" +
-           llvm::Twine(i) + " but file has " + ref::npyDescr(tensor->dtype));
-      return failure();
+      return reportError(
+          path + ": expected dtype " + ref::dtypeName(want.dtype) + " (" +
+          ref::npyDescr(want.dtype) + ") for graph argument #" +
+          llvm::Twine(i) + " but file has " + ref::npyDescr(tensor->dtype));
     }
     if (tensor->shape != want.shape) {
-      fail(path + ": shape " + ref::shapeToString(tensor->shape) +
-           " but graph argument #" + llvm::Twine(i) + " expects " +
-           ref::shapeToString(want.shape));
-      return failure();
+      return reportError(path + ": shape " + ref::shapeToString(tensor->shape) +
+                         " but graph argument #" + llvm::Twine(i) +
+                         " expects " + ref::shapeToString(want.shape));
     }
     inputs.push_back(std::move(*tensor));
   }
@@ -178,20 +178,17 @@ static LogicalResult checkOutputDir() {
   if (outputDir.empty() || !llvm::sys::fs::exists(outputDir))
     return success();
   if (!llvm::sys::fs::is_directory(outputDir))
-    return fail("output path '" + outputDir + "' is not a directory"),
-           failure();
+    return reportError("output path '" + outputDir + "' is not a directory");
   if (llvm::sys::fs::access(outputDir, llvm::sys::fs::AccessMode::Write))
-    return fail("output directory '" + outputDir + "' is not writable"),
-           failure();
+    return reportError("output directory '" + outputDir + "' is not writable");
   return success();
 }
 
 /// Writes out<i>.npy atomically; on failure removes the ones already written.
 static LogicalResult writeOutputs(llvm::ArrayRef<ref::Tensor> outputs) {
   if (std::error_code ec = llvm::sys::fs::create_directories(outputDir))
-    return fail("cannot create output directory '" + outputDir +
-                "': " + ec.message()),
-           failure();
+    return reportError("cannot create output directory '" + outputDir +
+                       "': " + ec.message());
   std::vector<std::string> written;
   for (auto [i, tensor] : llvm::enumerate(outputs)) {
     llvm::SmallString<256> path(outputDir);
@@ -200,7 +197,7 @@ static LogicalResult writeOutputs(llvm::ArrayRef<ref::Tensor> outputs) {
     if (!ref::writeNpyFile(path.str().str(), tensor, error)) {
       for (const std::string &done : written)
         llvm::sys::fs::remove(done);
-      return fail(error), failure();
+      return reportError(error);
     }
     written.push_back(path.str().str());
   }
@@ -226,7 +223,8 @@ int main(int argc, char **argv) {
     sourceName = inputFilename == "-" ? "<stdin>" : inputFilename.getValue();
     auto file = llvm::MemoryBuffer::getFileOrSTDIN(inputFilename);
     if (std::error_code ec = file.getError())
-      return fail("cannot open '" + inputFilename + "': " + ec.message());
+      return exitWithError("cannot open '" + inputFilename +
+                           "': " + ec.message());
     buffer = std::move(*file);
   }
 
@@ -238,7 +236,7 @@ int main(int argc, char **argv) {
   OwningOpRef<ModuleOp> module =
       parseSourceFile<ModuleOp>(sourceMgr, ParserConfig(&context));
   if (!module)
-    return fail(sourceName + ": cannot parse or verify the module");
+    return exitWithError(sourceName + ": cannot parse or verify the module");
 
   FailureOr<GraphOp> graph = pickGraph(*module, sourceName);
   if (failed(graph))
@@ -253,7 +251,7 @@ int main(int argc, char **argv) {
     return 1;
   FailureOr<std::vector<ref::Tensor>> outputs = runOnCpu(*graph, *inputs);
   if (failed(outputs))
-    return fail("graph @" + graph->getSymName() + " failed to run");
+    return exitWithError("graph @" + graph->getSymName() + " failed to run");
   if (!outputDir.empty() && failed(writeOutputs(*outputs)))
     return 1;
 

@@ -21,7 +21,8 @@ TEST(Element, HalfRoundsTiesToEvenStraightFromDouble) {
   EXPECT_EQ(roundToFloat(-1e9, DType::F16), -kInf);
   // Subnormals are multiples of 2^-24.
   EXPECT_EQ(roundToFloat(std::ldexp(1.0, -25), DType::F16), 0.0);
-  EXPECT_EQ(roundToFloat(std::ldexp(3.0, -26), DType::F16), std::ldexp(1.0, -24));
+  EXPECT_EQ(roundToFloat(std::ldexp(3.0, -26), DType::F16),
+            std::ldexp(1.0, -24));
   EXPECT_TRUE(std::signbit(roundToFloat(-std::ldexp(1.0, -30), DType::F16)));
   // Via f32 this would round twice: 1 + 2^-11 + 2^-40 is above the f16 tie.
   double justAboveTie = 1.0 + std::ldexp(1.0, -11) + std::ldexp(1.0, -40);

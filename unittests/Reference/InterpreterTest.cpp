@@ -1,7 +1,7 @@
 //===- InterpreterTest.cpp - interpret() on parsed graphs -----------------===//
 
-#include "gpuos/Dialect/GPUOSDialect.h"
 #include "gpuos/Reference/Interpreter.h"
+#include "gpuos/Dialect/GPUOSDialect.h"
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/Diagnostics.h"
@@ -17,9 +17,9 @@ namespace {
 /// Parses `source` and collects the diagnostics interpret() emits.
 class InterpreterTest : public ::testing::Test {
 protected:
-  InterpreterTest() : handler(&context, [this](mlir::Diagnostic &d) {
-      messages += d.str() + "\n";
-    }) {
+  InterpreterTest()
+      : handler(&context,
+                [this](mlir::Diagnostic &d) { messages += d.str() + "\n"; }) {
     context.loadDialect<GPUOSDialect>();
     context.allowUnregisteredDialects();
   }
@@ -66,8 +66,8 @@ TEST_F(InterpreterTest, ChecksInputsAgainstArguments) {
   EXPECT_NE(messages.find("takes 1 inputs but 0 were given"), std::string::npos)
       << messages;
   messages.clear();
-  EXPECT_TRUE(mlir::failed(
-      interpret(graph, {Tensor{DType::I64, {2}, {3, -4}}})));
+  EXPECT_TRUE(
+      mlir::failed(interpret(graph, {Tensor{DType::I64, {2}, {3, -4}}})));
   EXPECT_NE(messages.find("input #0 is tensor<2xi64> but argument #0 expects "
                           "'tensor<2xi32>'"),
             std::string::npos)
@@ -86,7 +86,8 @@ gpuos.graph @foreign(%a: tensor<2xf32>) -> tensor<2xf32> {
   gpuos.return %0 : tensor<2xf32>
 }
 )mlir");
-  EXPECT_TRUE(mlir::failed(interpret(graph, {Tensor{DType::F32, {2}, {1, 2}}})));
+  EXPECT_TRUE(
+      mlir::failed(interpret(graph, {Tensor{DType::F32, {2}, {1, 2}}})));
   EXPECT_NE(messages.find("reference executor does not support 'test.mystery'"),
             std::string::npos)
       << messages;

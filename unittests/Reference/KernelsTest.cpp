@@ -72,8 +72,9 @@ TEST(Kernels, FloatResultsRoundOncePerOp) {
   Tensor b{DType::F16, {1}, {std::ldexp(1.0, -11)}};
   EXPECT_EQ(binary(BinaryFn::Add, a, b).values, (Values{1.0}));
   // A dot product accumulates in double: 2^-11 added 4 times is not lost.
-  Tensor row{DType::F16, {1, 5}, {1.0, b.values[0], b.values[0], b.values[0],
-                                  b.values[0]}};
+  Tensor row{DType::F16,
+             {1, 5},
+             {1.0, b.values[0], b.values[0], b.values[0], b.values[0]}};
   Tensor ones{DType::F16, {5, 1}, {1, 1, 1, 1, 1}};
   EXPECT_EQ(matmul(row, ones, false, false).values,
             (Values{1.0 + std::ldexp(1.0, -9)}));

@@ -21,9 +21,9 @@ TEST(Npy, RoundTripsEveryDType) {
   std::mt19937_64 rng(3);
   for (DType t : {DType::F32, DType::F16, DType::BF16, DType::I1, DType::I32,
                   DType::I64}) {
-    for (std::vector<int64_t> shape : {std::vector<int64_t>{2, 3},
-                                       std::vector<int64_t>{},
-                                       std::vector<int64_t>{0, 5}}) {
+    for (std::vector<int64_t> shape :
+         {std::vector<int64_t>{2, 3}, std::vector<int64_t>{},
+          std::vector<int64_t>{0, 5}}) {
       Tensor x = randomTensor(t, shape, rng);
       std::string bytes = encodeNpy(x);
       std::string error;

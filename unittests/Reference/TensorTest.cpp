@@ -1,7 +1,7 @@
 //===- TensorTest.cpp - random data, comparison, checksums ----------------===//
 
-#include "gpuos/Reference/Element.h"
 #include "gpuos/Reference/Tensor.h"
+#include "gpuos/Reference/Element.h"
 
 #include "gtest/gtest.h"
 

@@ -12,8 +12,8 @@
 #include "gpuos/Dialect/GPUOSOps.h"
 #include "gpuos/Reference/Tensor.h"
 
-#include "llvm/ADT/ArrayRef.h"
 #include "mlir/Support/LLVM.h"
+#include "llvm/ADT/ArrayRef.h"
 
 #include <optional>
 #include <vector>

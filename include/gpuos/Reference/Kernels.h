@@ -20,8 +20,20 @@ namespace gpuos::ref {
 
 enum class BinaryFn { Add, Sub, Mul, Div, Max, Min, Pow };
 enum class UnaryFn {
-  Neg, Abs, Exp, Log, Sqrt, Rsqrt, Tanh, Sigmoid, Relu, Silu, Sin, Cos,
-  GeluErf, GeluTanh
+  Neg,
+  Abs,
+  Exp,
+  Log,
+  Sqrt,
+  Rsqrt,
+  Tanh,
+  Sigmoid,
+  Relu,
+  Silu,
+  Sin,
+  Cos,
+  GeluErf,
+  GeluTanh
 };
 enum class Comparison { Eq, Ne, Lt, Le, Gt, Ge };
 enum class Reduction { Sum, Mean, Max, Min, Prod };
