@@ -328,6 +328,9 @@ std::string TaskPrinter::declare(StringRef type, StringRef prefix,
 
 Index TaskPrinter::delinearize(StringRef linear, ArrayRef<int64_t> shape) {
   Index idx;
+  // An empty shape has no elements: the loop around never runs.
+  if (llvm::is_contained(shape, 0))
+    return Index(shape.size(), "0");
   int64_t stride = 1;
   SmallVector<int64_t> strides(shape.size());
   for (int64_t d = shape.size() - 1; d >= 0; --d) {

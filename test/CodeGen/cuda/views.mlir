@@ -82,3 +82,23 @@ gpuos.graph @copy(%x: tensor<5xi32>) -> (tensor<5xi32>, tensor<5xi32>) {
   }
   gpuos.return %r#0, %r#1 : tensor<5xi32>, tensor<5xi32>
 }
+
+// Tensors without elements: loops that never run, no index arithmetic on
+// empty dims; a sum over no elements writes 0.
+// CHECK-LABEL: extern "C" __device__ void empty_task0(
+// CHECK-NOT:  / 0)
+// CHECK-NOT:  % 0;
+// CHECK:      for (gpuos_i64 col = 0; col < 0; col += 1) {
+// CHECK:      out1[row * out1_s0] = {{acc[0-9]+}};
+// CHECK:      for (gpuos_i64 i = first; i < 0; i += step) {
+// CHECK:      GPUOS_EXPORT_OP(empty_task0);
+gpuos.graph @empty(%x: tensor<0x4xf32>, %y: tensor<3x0xf32>) -> (tensor<0x4xf32>, tensor<3xf32>, tensor<4x0xf32>) {
+  %r:3 = gpuos.task ins(%x, %y : tensor<0x4xf32>, tensor<3x0xf32>) -> tensor<0x4xf32>, tensor<3xf32>, tensor<4x0xf32> {
+  ^bb0(%a: tensor<0x4xf32>, %b: tensor<3x0xf32>):
+    %e = gpuos.exp %a : tensor<0x4xf32>
+    %s = gpuos.reduce sum %b axes = [1] : tensor<3x0xf32> -> tensor<3xf32>
+    %p = gpuos.permute %a [1, 0] : tensor<0x4xf32> -> tensor<4x0xf32>
+    gpuos.yield %e, %s, %p : tensor<0x4xf32>, tensor<3xf32>, tensor<4x0xf32>
+  }
+  gpuos.return %r#0, %r#1, %r#2 : tensor<0x4xf32>, tensor<3xf32>, tensor<4x0xf32>
+}
