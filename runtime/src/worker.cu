@@ -251,6 +251,53 @@ static __device__ void front_end(const gpuos_kparams& kp, BlockCtl& c) {
 
 static_assert(sizeof(BlockCtl) <= GPUOS_CTL_BYTES, "control block fits its shared-memory area");
 
+// Resolve the operator of the task whose record is `rec` (thread 0): the active slot is read
+// once per task. A continuation of the same operator inherits the in-flight count of its
+// predecessor while the generation has not changed (the slot cannot be reused meanwhile).
+static __device__ __forceinline__ void resolve(const gpuos_kparams& kp, BlockCtl& c, const gpuos_task_rec* rec,
+                                               char* rb) {
+  const u32 op = rec->op;
+  u64 fn = 0;
+  u32 counted = 0;
+  if (c.held) {
+    if (op == c.op && c.prefetched && gpuos_opword_gen(c.pre_opw[op & 1u]) == c.gen) {
+      counted = 1;
+      fn = c.cache_fn;
+    } else {
+      red_add_relaxed_u64(&kp.ended[c.op * 2 + c.opslot], 1);
+    }
+    c.held = 0;
+  }
+  if (!counted && op < kp.max_ops) {
+    const u64 w = atom_add_relaxed_u64(&kp.opword[op], 1);
+    counted = 1;
+    c.gen = gpuos_opword_gen(w);
+    c.opslot = c.gen & 1u;
+    if (c.cache_op == op && c.cache_gen == c.gen) {
+      fn = c.cache_fn;
+    } else {
+      fn = __ldcg(&kp.opfn[op * 2 + c.opslot]);
+      c.cache_op = op;
+      c.cache_gen = c.gen;
+      c.cache_fn = fn;
+    }
+  }
+  c.counted = counted;
+  c.op = op;
+  c.fn = fn;
+  if (fn == 0) graph_fail(kp, c.slot, /*GPUOS_ERROR_UNKNOWN_OP*/ -15, c.task, op);
+  c.run = (fn != 0 && c.status == 0) ? 1u : 0u;
+  c.chain = (rec->ntiles == 1 && rec->nsucc == 1 && (rec->sflags & GPUOS_SF_SUCC_LOCAL_READY)) ? 1u : 0u;
+  c.ctx.args = reinterpret_cast<const gpuos_arg*>(rb + sizeof(gpuos_task_rec));
+  c.ctx.nargs = rec->nargs;
+  c.ctx.tile = c.tile;
+  c.ctx.ntiles = rec->ntiles;
+  c.ctx.task = c.task;
+  c.ctx.graph = c.slot;
+  c.ctx.op = op;
+  c.ctx.flags = rec->user_flags;
+}
+
 // ---------------------------------------------------------------- workers
 extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
   extern __shared__ __align__(16) char smem[];
@@ -333,12 +380,18 @@ extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
           c.gs_key = key;
         }
       }
+      if (!c.exit && c.prefetched) {  // a prefetched chain successor: resolve it right away
+        c.serial = c.pre_dyn.x;
+        c.status = (i32)c.pre_dyn.z;
+        char* rb = recbuf + c.buf * GPUOS_REC_BUF_BYTES;
+        resolve(kp, c, reinterpret_cast<const gpuos_task_rec*>(rb), rb);
+      }
     }
     __syncthreads();
     if (c.exit) break;
 
-    // 2. The task record (header + argument descriptors) and the submission state: already
-    //    in shared memory for a prefetched continuation, else loaded now by all threads.
+    // 2. Otherwise the task record (header + argument descriptors) and the submission state
+    //    are loaded now by all threads, and the operator resolved.
     char* rb = recbuf + c.buf * GPUOS_REC_BUF_BYTES;
     const gpuos_task_rec* rec = reinterpret_cast<const gpuos_task_rec*>(rb);
     if (!c.prefetched) {
@@ -351,58 +404,10 @@ extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
         c.serial = d.x;
         c.status = (i32)d.z;
       }
-    } else if (tid == 0) {
-      c.serial = c.pre_dyn.x;
-      c.status = (i32)c.pre_dyn.z;
+      __syncthreads();
+      if (tid == 0) resolve(kp, c, rec, rb);
+      __syncthreads();
     }
-    __syncthreads();
-
-    // 3. Resolve the operator: the active slot is read once per task. A continuation of the
-    //    same operator inherits the in-flight count of its predecessor while the generation
-    //    has not changed (the slot cannot be reused meanwhile).
-    if (tid == 0) {
-      const u32 op = rec->op;
-      u64 fn = 0;
-      u32 counted = 0;
-      if (c.held) {
-        if (op == c.op && c.prefetched && gpuos_opword_gen(c.pre_opw[op & 1u]) == c.gen) {
-          counted = 1;
-          fn = c.cache_fn;
-        } else {
-          red_add_relaxed_u64(&kp.ended[c.op * 2 + c.opslot], 1);
-        }
-        c.held = 0;
-      }
-      if (!counted && op < kp.max_ops) {
-        const u64 w = atom_add_relaxed_u64(&kp.opword[op], 1);
-        counted = 1;
-        c.gen = gpuos_opword_gen(w);
-        c.opslot = c.gen & 1u;
-        if (c.cache_op == op && c.cache_gen == c.gen) {
-          fn = c.cache_fn;
-        } else {
-          fn = __ldcg(&kp.opfn[op * 2 + c.opslot]);
-          c.cache_op = op;
-          c.cache_gen = c.gen;
-          c.cache_fn = fn;
-        }
-      }
-      c.counted = counted;
-      c.op = op;
-      c.fn = fn;
-      if (fn == 0) graph_fail(kp, c.slot, /*GPUOS_ERROR_UNKNOWN_OP*/ -15, c.task, op);
-      c.run = (fn != 0 && c.status == 0) ? 1u : 0u;
-      c.chain = (rec->ntiles == 1 && rec->nsucc == 1 && (rec->sflags & GPUOS_SF_SUCC_LOCAL_READY)) ? 1u : 0u;
-      c.ctx.args = reinterpret_cast<const gpuos_arg*>(rb + sizeof(gpuos_task_rec));
-      c.ctx.nargs = rec->nargs;
-      c.ctx.tile = c.tile;
-      c.ctx.ntiles = rec->ntiles;
-      c.ctx.task = c.task;
-      c.ctx.graph = c.slot;
-      c.ctx.op = op;
-      c.ctx.flags = rec->user_flags;
-    }
-    __syncthreads();
 
     // 4. Run one tile. For a chain, the successor's record, the submission state and the
     //    operator word are copied into shared memory while the operator runs.
@@ -476,7 +481,9 @@ extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
           }
         }
       }
+      __syncthreads();  // thread 0 must not start the next task while others read c here
     }
-    __syncthreads();
+    // With at most one successor only thread 0 touched the control block after the barrier
+    // above, so the next iteration's barrier is enough.
   }
 }

@@ -361,7 +361,7 @@ GPUOS_EXPORT_OP(versioned);
   std::thread swapper([&] {
     int v = 1;
     while (!done.load()) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+      std::this_thread::sleep_for(std::chrono::microseconds(small() ? 200 : 2000));
       gpuos_status_t s = gpuos_op_set(rt, 3, mods[v % nver], "versioned", 1000);
       if (s == GPUOS_OK && swaps < 3) {
         gpuos_op_stats st;
@@ -389,6 +389,11 @@ GPUOS_EXPORT_OP(versioned);
   for (int round = 0; round < rounds; ++round) {
     for (auto g : gs) CHECK_OK(gpuos_graph_submit(g, 30000));
     for (auto g : gs) CHECK_OK(gpuos_graph_wait(g, 120000));
+    // (the swapper keeps going; make sure at least one swap separates the two rounds)
+    if (round == 0) {
+      int before = swaps;
+      for (int k = 0; k < 1000 && swaps == before; ++k) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
   }
   double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   done = true;
