@@ -231,6 +231,22 @@ std::optional<Tensor> gpuos::ref::parseNpy(const std::string &bytes,
 
 std::optional<Tensor> gpuos::ref::readNpyFile(const std::string &path,
                                               std::string &error) {
+  struct stat info;
+  if (::stat(path.c_str(), &info) != 0) {
+    error = path + ": cannot open: " + std::strerror(errno);
+    return std::nullopt;
+  }
+  if (!S_ISREG(info.st_mode)) {
+    error = path + ": not a regular file";
+    return std::nullopt;
+  }
+  // The largest tensor is 2^28 elements of 8 bytes; headers are small. Refuse
+  // anything bigger before reading it into memory.
+  if (info.st_size > kMaxTensorElements * 8 + (1 << 20)) {
+    error = path + ": file of " + std::to_string(info.st_size) +
+            " bytes is larger than any tensor the reference executor holds";
+    return std::nullopt;
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     error = path + ": cannot open: " + std::strerror(errno);

@@ -120,5 +120,7 @@ TEST(Npy, WritesFilesAtomically) {
       << error;
   EXPECT_FALSE(readNpyFile(missing, error));
   EXPECT_EQ(error, missing + ": cannot open: No such file or directory");
+  EXPECT_FALSE(readNpyFile(dir, error));
+  EXPECT_EQ(error, dir + ": not a regular file");
 }
 } // namespace
