@@ -13,13 +13,16 @@
 //    groups of equal depth have no path between them, so groups of equal
 //    depth and equal domain are batched into one task.
 // 3. Materialization. Each group becomes a gpuos.task at the end of the
-//    body, in depth order; constants are cloned into the tasks reading them.
+//    body, in depth order (cut into several when it needs more arguments
+//    than an operator takes, TaskSplitting.h); constants are cloned into the
+//    tasks reading them.
 //
 // Union-find over op indices keeps it near linear in the number of ops.
 //
 //===----------------------------------------------------------------------===//
 
 #include "Report.h"
+#include "TaskSplitting.h"
 #include "gpuos/Transforms/FusionCostModel.h"
 #include "gpuos/Transforms/FusionLegality.h"
 #include "gpuos/Transforms/Passes.h"
@@ -58,7 +61,7 @@ struct Group {
 
 struct Counters {
   int64_t vertical = 0, horizontal = 0, recomputed = 0, illegal = 0,
-          unprofitable = 0, tasks = 0, constants = 0;
+          unprofitable = 0, tasks = 0, constants = 0, split = 0;
 };
 
 class Fuser {
@@ -360,12 +363,25 @@ private:
       SmallVector<Value> results = externalResults(root, members);
       if (results.empty())
         continue;
-      SmallVector<int> body(members);
-      body.append(g.cloned.begin(), g.cloned.end());
-      llvm::sort(body);
-      body.erase(std::unique(body.begin(), body.end()), body.end());
-      if (failed(emitTask(builder, outer, g, body, results)))
-        return failure();
+      SmallVector<Operation *> memberOps;
+      for (int m : members)
+        memberOps.push_back(ops[m]);
+      llvm::DenseSet<Value> escapes(results.begin(), results.end());
+      auto isCopied = [&](Operation *op) {
+        auto it = index.find(op);
+        return it != index.end() &&
+               (free[it->second] || g.cloned.contains(it->second));
+      };
+      SmallVector<TaskPiece> pieces = splitByArguments(
+          memberOps, escapes, isCopied, limits.maxTaskArgs);
+      counters.split += pieces.size() - 1;
+      for (TaskPiece &piece : pieces) {
+        if (piece.results.empty())
+          continue;
+        if (failed(emitTask(builder, outer, g, bodyOf(g, piece.ops),
+                            piece.results)))
+          return failure();
+      }
     }
     for (OpOperand &operand : returnOp->getOpOperands())
       operand.set(outer.lookupOrDefault(operand.get()));
@@ -374,6 +390,31 @@ private:
       if (!kept.contains(op))
         op->erase();
     return success();
+  }
+
+  /// Op indices of a task computing `pieceOps`: those ops and the clones
+  /// they read, directly or through other clones, in program order.
+  SmallVector<int> bodyOf(Group &g, ArrayRef<Operation *> pieceOps) {
+    SmallVector<int> body;
+    llvm::DenseSet<int> added;
+    SmallVector<int> worklist;
+    for (Operation *op : pieceOps) {
+      body.push_back(index[op]);
+      added.insert(index[op]);
+      worklist.push_back(index[op]);
+    }
+    while (!worklist.empty()) {
+      int i = worklist.pop_back_val();
+      for (Value operand : ops[i]->getOperands()) {
+        int def = producerIndex(operand);
+        if (def >= 0 && g.cloned.contains(def) && added.insert(def).second) {
+          body.push_back(def);
+          worklist.push_back(def);
+        }
+      }
+    }
+    llvm::sort(body);
+    return body;
   }
 
   LogicalResult emitTask(OpBuilder &builder, IRMapping &outer, Group &g,
@@ -473,7 +514,7 @@ struct FusePass : public gpuos::impl::GPUOSFuseBase<FusePass> {
       return signalPassFailure();
     }
     FusionLimits limits{maxOpsPerTask, maxTileBytes, recomputeMaxOps,
-                        horizontalMaxElements};
+                        horizontalMaxElements, maxTaskArgs};
     Fuser fuser(graph, limits, *model);
     fuser.horizontal = horizontal;
     int64_t opsBefore = graph.getBody().front().getOperations().size() - 1;
@@ -489,7 +530,8 @@ struct FusePass : public gpuos::impl::GPUOSFuseBase<FusePass> {
                      {"horizontal", c.horizontal},
                      {"recomputed", c.recomputed},
                      {"illegal", c.illegal},
-                     {"unprofitable", c.unprofitable}});
+                     {"unprofitable", c.unprofitable},
+                     {"split", c.split}});
     numTasks += c.tasks;
     numVerticalFusions += c.vertical;
     numHorizontalFusions += c.horizontal;
@@ -497,6 +539,7 @@ struct FusePass : public gpuos::impl::GPUOSFuseBase<FusePass> {
     numIllegal += c.illegal;
     numUnprofitable += c.unprofitable;
     numClonedConstants += c.constants;
+    numSplit += c.split;
   }
 };
 

@@ -18,6 +18,7 @@ void gpuos::buildPipeline(OpPassManager &pm, const PipelineOptions &options) {
   GPUOSFuseOptions fuse;
   fuse.costModel = options.costModel;
   fuse.maxOpsPerTask = options.maxOpsPerTask;
+  fuse.maxTaskArgs = options.maxTaskArgs;
   fuse.horizontal = options.horizontal;
   graphs.addPass(createGPUOSFuse(fuse));
   GPUOSTileOptions tile;

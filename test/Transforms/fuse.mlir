@@ -319,3 +319,41 @@ gpuos.graph @narrow_domain(%x: tensor<8x4096xf32>) -> tensor<8xf32> {
   %s = gpuos.reduce sum %e axes = [1] : tensor<8x4096xf32> -> tensor<8xf32>
   gpuos.return %s : tensor<8xf32>
 }
+
+// -----
+
+// An operator takes at most 16 arguments (GPUOS_MAX_ARGS): this chain
+// reads 17 inputs, so its group is cut in program order into a task of 15
+// inputs and one result, and a task for the rest.
+// RUN: gpuos-opt %s -split-input-file -gpuos-fuse=max-task-args=0 | FileCheck %s --check-prefix=NOLIMIT
+// CHECK-LABEL: gpuos.graph @too_many_args
+// CHECK:       %[[P:.*]] = gpuos.task ins(%arg0, %arg1, %arg2, %arg3, %arg4, %arg5, %arg6, %arg7, %arg8, %arg9, %arg10, %arg11, %arg12, %arg13, %arg14 : {{.*}}) -> tensor<8xf32>
+// CHECK-COUNT-14: gpuos.add
+// CHECK-NEXT:    gpuos.yield
+// CHECK:       %[[Q:.*]] = gpuos.task ins(%[[P]], %arg15, %arg16 : tensor<8xf32>, tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
+// CHECK-COUNT-2: gpuos.add
+// CHECK-NEXT:    gpuos.yield
+// CHECK:       gpuos.return %[[Q]]
+// NOLIMIT-LABEL: gpuos.graph @too_many_args
+// NOLIMIT-COUNT-1: gpuos.task
+// NOLIMIT-NOT:  gpuos.task
+// NOLIMIT:      gpuos.return
+gpuos.graph @too_many_args(%x: tensor<8xf32>, %a0: tensor<8xf32>, %a1: tensor<8xf32>, %a2: tensor<8xf32>, %a3: tensor<8xf32>, %a4: tensor<8xf32>, %a5: tensor<8xf32>, %a6: tensor<8xf32>, %a7: tensor<8xf32>, %a8: tensor<8xf32>, %a9: tensor<8xf32>, %a10: tensor<8xf32>, %a11: tensor<8xf32>, %a12: tensor<8xf32>, %a13: tensor<8xf32>, %a14: tensor<8xf32>, %a15: tensor<8xf32>) -> tensor<8xf32> {
+  %y0 = gpuos.add %x, %a0 : tensor<8xf32>, tensor<8xf32> -> tensor<8xf32>
+  %y1 = gpuos.add %y0, %a1 : tensor<8xf32>, tensor<8xf32> -> tensor<8xf32>
+  %y2 = gpuos.add %y1, %a2 : tensor<8xf32>, tensor<8xf32> -> tensor<8xf32>
+  %y3 = gpuos.add %y2, %a3 : tensor<8xf32>, tensor<8xf32> -> tensor<8xf32>
+  %y4 = gpuos.add %y3, %a4 : tensor<8xf32>, tensor<8xf32> -> tensor<8xf32>
+  %y5 = gpuos.add %y4, %a5 : tensor<8xf32>, tensor<8xf32> -> tensor<8xf32>
+  %y6 = gpuos.add %y5, %a6 : tensor<8xf32>, tensor<8xf32> -> tensor<8xf32>
+  %y7 = gpuos.add %y6, %a7 : tensor<8xf32>, tensor<8xf32> -> tensor<8xf32>
+  %y8 = gpuos.add %y7, %a8 : tensor<8xf32>, tensor<8xf32> -> tensor<8xf32>
+  %y9 = gpuos.add %y8, %a9 : tensor<8xf32>, tensor<8xf32> -> tensor<8xf32>
+  %y10 = gpuos.add %y9, %a10 : tensor<8xf32>, tensor<8xf32> -> tensor<8xf32>
+  %y11 = gpuos.add %y10, %a11 : tensor<8xf32>, tensor<8xf32> -> tensor<8xf32>
+  %y12 = gpuos.add %y11, %a12 : tensor<8xf32>, tensor<8xf32> -> tensor<8xf32>
+  %y13 = gpuos.add %y12, %a13 : tensor<8xf32>, tensor<8xf32> -> tensor<8xf32>
+  %y14 = gpuos.add %y13, %a14 : tensor<8xf32>, tensor<8xf32> -> tensor<8xf32>
+  %y15 = gpuos.add %y14, %a15 : tensor<8xf32>, tensor<8xf32> -> tensor<8xf32>
+  gpuos.return %y15 : tensor<8xf32>
+}

@@ -52,6 +52,8 @@ struct FusionLimits {
   int64_t maxTileBytes = 48 * 1024;
   int64_t recomputeMaxOps = 4;
   int64_t horizontalMaxElements = 65536;
+  /// Arguments (inputs and results) of one task: GPUOS_MAX_ARGS.
+  int64_t maxTaskArgs = 16;
 };
 
 /// Per-op facts the legality rules use.

@@ -24,6 +24,10 @@ struct PipelineOptions : public mlir::PassPipelineOptions<PipelineOptions> {
   Option<int64_t> maxOpsPerTask{*this, "max-ops-per-task",
                                 llvm::cl::desc("Most micro-ops per task"),
                                 llvm::cl::init(256)};
+  Option<int64_t> maxTaskArgs{
+      *this, "max-task-args",
+      llvm::cl::desc("Most arguments of one task (0: no limit)"),
+      llvm::cl::init(16)};
   Option<bool> horizontal{*this, "horizontal",
                           llvm::cl::desc("Batch independent tasks"),
                           llvm::cl::init(true)};

@@ -52,6 +52,10 @@ def GPUOSFuse : Pass<"gpuos-fuse", "::gpuos::GraphOp"> {
            "Most micro-ops one task may hold (register and code-size budget)">,
     Option<"maxTileBytes", "max-tile-bytes", "int64_t", "49152",
            "Most bytes of rows one tile keeps resident (shared memory)">,
+    Option<"maxTaskArgs", "max-task-args", "int64_t", "16",
+           "Most arguments (inputs and results) of one task, the runtime's "
+           "GPUOS_MAX_ARGS; a larger group is cut in program order (0: no "
+           "limit)">,
     Option<"horizontal", "horizontal", "bool", "true",
            "Batch independent tasks of equal domain into one task">,
     Option<"horizontalMaxElements", "horizontal-max-elements", "int64_t",
@@ -85,6 +89,8 @@ def GPUOSFuse : Pass<"gpuos-fuse", "::gpuos::GraphOp"> {
               "Legal fusions the cost model declined">,
     Statistic<"numClonedConstants", "num-cloned-constants",
               "Constants copied into the tasks that read them">,
+    Statistic<"numSplit", "num-split",
+              "Extra tasks from cutting groups to the argument limit">,
   ];
 }
 
