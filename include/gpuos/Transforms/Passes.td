@@ -41,8 +41,9 @@ def GPUOSFuse : Pass<"gpuos-fuse", "::gpuos::GraphOp"> {
     model agrees; a producer that would have to be recomputed per tile is
     cloned only when the cost model says recomputation is cheaper.
     Horizontal: independent groups with the same parallel domain and depth
-    are batched into one task. Every op ends up in a task; constants are
-    cloned into the tasks that read them.
+    are batched into one task. A group needing more arguments than an
+    operator takes is cut in program order. Every op ends up in a task;
+    constants are cloned into the tasks that read them.
   }];
   let options = [
     Option<"costModel", "cost-model", "std::string", "\"greedy\"",
