@@ -508,9 +508,11 @@ struct FusePass : public gpuos::impl::GPUOSFuseBase<FusePass> {
                         << "' (registered: " << known << ")";
       return signalPassFailure();
     }
-    if (maxOpsPerTask < 1 || maxTileBytes < 1 || recomputeMaxOps < 0) {
-      graph.emitError() << "gpuos-fuse: max-ops-per-task and max-tile-bytes "
-                           "must be positive, recompute-max-ops >= 0";
+    if (maxOpsPerTask < 1 || maxTileBytes < 1 || minParallelRows < 1 ||
+        recomputeMaxOps < 0) {
+      graph.emitError() << "gpuos-fuse: max-ops-per-task, max-tile-bytes and "
+                           "min-parallel-rows must be positive, "
+                           "recompute-max-ops >= 0";
       return signalPassFailure();
     }
     FusionLimits limits{maxOpsPerTask, maxTileBytes, recomputeMaxOps,
