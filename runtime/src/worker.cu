@@ -28,6 +28,11 @@ static __device__ __forceinline__ u64 ld_relaxed_u64(const u64* p) {
   asm volatile("ld.relaxed.gpu.global.u64 %0, [%1];" : "=l"(v) : "l"(p) : "memory");
   return v;
 }
+static __device__ __forceinline__ u64 atom_exch_acquire_u64(u64* p, u64 v) {
+  u64 r;
+  asm volatile("atom.acquire.gpu.global.exch.b64 %0, [%1], %2;" : "=l"(r) : "l"(p), "l"(v) : "memory");
+  return r;
+}
 static __device__ __forceinline__ void st_relaxed_u64(u64* p, u64 v) {
   asm volatile("st.relaxed.gpu.global.u64 [%0], %1;" ::"l"(p), "l"(v) : "memory");
 }
@@ -46,11 +51,6 @@ static __device__ __forceinline__ u32 atom_add_acq_rel_u32(u32* p, u32 v) {
 static __device__ __forceinline__ u64 atom_add_relaxed_u64(u64* p, u64 v) {
   u64 r;
   asm volatile("atom.relaxed.gpu.global.add.u64 %0, [%1], %2;" : "=l"(r) : "l"(p), "l"(v) : "memory");
-  return r;
-}
-static __device__ __forceinline__ u64 atom_exch_acquire_u64(u64* p, u64 v) {
-  u64 r;
-  asm volatile("atom.acquire.gpu.global.exch.b64 %0, [%1], %2;" : "=l"(r) : "l"(p), "l"(v) : "memory");
   return r;
 }
 static __device__ __forceinline__ void cp_async16(void* smem, const void* gmem) {
@@ -189,12 +189,10 @@ static __device__ void front_end(const gpuos_kparams& kp, BlockCtl& c) {
           reinterpret_cast<const u32*>(__ldcg(reinterpret_cast<const unsigned long long*>(&gsp->root_prefix)));
       if (tid == 0) {
         gpuos_graph_dyn* d = &kp.dyn[slot];
-        d->serial = serial;
-        d->sinks_left = (i32)__ldcg(&gsp->nsinks);
-        d->status = 0;
-        d->failed_task = 0xFFFFFFFFu;
+        const u64 base = atom_add_relaxed_u64(&kp.st->q_tail, root_tiles);  // overlaps the stores below
+        st_volatile_v4(d, make_uint4(serial, __ldcg(&gsp->nsinks), 0u, 0xFFFFFFFFu));
         d->failed_op = 0xFFFFFFFFu;
-        c.q_base = atom_add_relaxed_u64(&kp.st->q_tail, root_tiles);
+        c.q_base = base;
         fence_acq_rel_gpu();
       }
       __syncthreads();
@@ -344,6 +342,8 @@ extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
         u64* s = &kp.q_slots[t & kp.q_mask];
         u32 spins = 0;
         for (;;) {
+          // Another block can reach the same slot a full lap later (its ticket is t + capacity)
+          // while the producer of position t is still writing: take the item with an exchange.
           u64 v = ld_relaxed_u64(s);
           if (v != GPUOS_ITEM_EMPTY) {
             v = atom_exch_acquire_u64(s, GPUOS_ITEM_EMPTY);

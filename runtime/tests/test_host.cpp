@@ -115,6 +115,8 @@ TEST_CASE(queue_wraparound_exactly_once) {
         for (;;) {
           uint64_t v = s.load();
           if (v != GPUOS_ITEM_EMPTY) {
+            // A consumer a lap ahead can wait on the same slot while a slow producer has not
+            // written this position yet: only the exchange makes taking an item exactly-once.
             v = s.exchange(GPUOS_ITEM_EMPTY);
             if (v != GPUOS_ITEM_EMPTY) {
               seen[gpuos_item_task(v)].fetch_add(1);
