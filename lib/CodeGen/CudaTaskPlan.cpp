@@ -270,7 +270,7 @@ static void chooseTileSharing(TaskPlan &plan, bool domainTiling) {
     stage.splitAcrossTiles = false;
 }
 
-static int64_t storageBytes(Type t) {
+int64_t gpuos::cuda::elementBytes(Type t) {
   if (t.isInteger(1))
     return 1;
   if (t.isF16() || t.isBF16())
@@ -476,7 +476,7 @@ FailureOr<TaskPlan> gpuos::cuda::planTask(TaskOp task, StringRef name,
       continue;
     plan.scratchBytes = llvm::alignTo(plan.scratchBytes, 16);
     storage.scratchOffset = plan.scratchBytes;
-    plan.scratchBytes += product(shapeOf(v)) * storageBytes(elementTypeOf(v));
+    plan.scratchBytes += product(shapeOf(v)) * elementBytes(elementTypeOf(v));
   }
 
   std::vector<Stage> stages;

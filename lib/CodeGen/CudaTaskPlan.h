@@ -29,6 +29,10 @@
 
 namespace gpuos::cuda {
 
+/// Bytes of one element in memory (i1 takes a byte), as the device ABI and
+/// gpuos-plan-memory lay tensors out.
+int64_t elementBytes(mlir::Type t);
+
 /// Ops whose value at one index needs many input elements; each heads a stage.
 bool isAnchor(mlir::Operation *op);
 

@@ -37,14 +37,6 @@ static StringRef dtypeName(Type t) {
   return "i64";
 }
 
-static int64_t elementBytes(Type t) {
-  if (t.isInteger(1))
-    return 1;
-  if (t.isF16() || t.isBF16())
-    return 2;
-  return t.isInteger(64) ? 8 : 4;
-}
-
 /// dtype, shape, dense strides (elements) and bytes of a tensor.
 static void writeLayout(llvm::json::OStream &j, Type type) {
   auto tensor = cast<RankedTensorType>(type);
@@ -148,6 +140,10 @@ LogicalResult GraphManifest::resolve() {
       return op.emitError() << "'" << op.getName()
                             << "' is outside any gpuos.task; run gpuos-fuse "
                                "before --gpuos-to-manifest";
+  for (auto &entry : tasks)
+    for (Value input : entry.first.getInputs())
+      if (failed(bufferOf(input, entry.first)))
+        return failure();
   return success();
 }
 
@@ -171,34 +167,42 @@ void GraphManifest::write(llvm::json::OStream &j) {
                   intAttr(graph, attr::kArenaAlignment).value_or(256));
     });
     j.attributeArray("inputs", [&] {
-      for (auto [i, type] : llvm::enumerate(graph.getArgumentTypes()))
+      for (auto [i, type] : llvm::enumerate(graph.getArgumentTypes())) {
+        int64_t index = i;
+        Type argType = type;
         j.object([&] {
-          j.attribute("index", (int64_t)i);
-          writeLayout(j, type);
+          j.attribute("index", index);
+          writeLayout(j, argType);
         });
+      }
     });
     auto ret = graph.getBody().front().getTerminator();
     j.attributeArray("outputs", [&] {
-      for (auto [i, value] : llvm::enumerate(ret->getOperands()))
+      for (OpOperand &operand : ret->getOpOperands()) {
+        int64_t index = operand.getOperandNumber();
+        Value value = operand.get();
         j.object([&] {
-          j.attribute("index", (int64_t)i);
+          j.attribute("index", index);
           writeLayout(j, value.getType());
           // An output that is a graph input (or another output) is copied.
           if (auto arg = dyn_cast<BlockArgument>(value))
             j.attribute("copy_of_input", (int64_t)arg.getArgNumber());
           else if (auto it = buffers.find(value);
                    it != buffers.end() &&
-                   (it->second.kind != "output" || it->second.index != (int64_t)i))
+                   (it->second.kind != "output" || it->second.index != index))
             writeBuffer(it->second);
         });
+      }
     });
     j.attributeArray("tasks", [&] {
-      for (auto [entry, plan] : llvm::zip(tasks, plans)) {
-        TaskOp task = entry.first;
+      for (size_t t = 0; t < tasks.size(); ++t) {
+        TaskOp task = tasks[t].first;
+        StringRef name = tasks[t].second;
+        const TaskPlan &plan = plans[t];
         j.object([&] {
           j.attribute("id", ids[task]);
-          j.attribute("operator", entry.second);
-          j.attribute("symbol", "gpuos_opptr_" + entry.second);
+          j.attribute("operator", name);
+          j.attribute("symbol", ("gpuos_opptr_" + name).str());
           j.attribute("tiles", plan.tiles);
           if (auto priority = intAttr(task, attr::kPriority))
             j.attribute("priority", *priority);
@@ -225,11 +229,7 @@ void GraphManifest::write(llvm::json::OStream &j) {
             auto writeArg = [&](Value v, StringRef role) {
               j.object([&] {
                 j.attribute("role", role);
-                writeBuffer(buffers.lookup(v).kind.empty()
-                                ? BufferRef{"input",
-                                            cast<BlockArgument>(v)
-                                                .getArgNumber()}
-                                : buffers.lookup(v));
+                writeBuffer(*bufferOf(v, task));
                 writeLayout(j, v.getType());
               });
             };
