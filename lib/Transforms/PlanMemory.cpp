@@ -38,11 +38,14 @@ int64_t bytesOf(Value v) {
 }
 
 /// Each element of every value depends only on the same element of the
-/// inputs: writing a result over an input of that shape is safe.
+/// inputs of that shape: writing a result over such an input is safe.
+/// Constants read no input and may have any shape.
 bool isUniformElementwise(TaskOp task, RankedTensorType type) {
   return llvm::all_of(task.getBodyBlock().without_terminator(),
                       [&](Operation &op) {
-                        return (isElementwise(&op) || isa<FillOp>(&op)) &&
+                        if (isa<FillOp, ConstantOp>(op))
+                          return true;
+                        return isElementwise(&op) &&
                                cast<RankedTensorType>(op.getResult(0).getType())
                                        .getShape() == type.getShape();
                       });

@@ -43,7 +43,8 @@ gpuos.graph @reuse(%x: tensor<256xf32>) -> tensor<16x16xf32> {
 
 // -----
 
-// In place: %n overwrites %e, which dies in the task that computes %n.
+// In place: %n overwrites %e, which dies in the task that computes %n (a
+// broadcast constant reads no input, so it does not get in the way).
 // CHECK-LABEL: gpuos.graph @in_place
 // CHECK-SAME:  gpuos.arena_size = 1024 : i64
 // CHECK:       gpuos.task {{.*}}gpuos.result_offsets = array<i64: 0>
@@ -60,8 +61,8 @@ gpuos.graph @in_place(%x: tensor<256xf32>) -> tensor<f32> {
   }
   %n = gpuos.task ins(%e : tensor<256xf32>) -> tensor<256xf32> {
   ^bb0(%v: tensor<256xf32>):
-    %one = gpuos.fill 1.000000e+00 : f32 -> tensor<256xf32>
-    %r = gpuos.add %v, %one : tensor<256xf32>, tensor<256xf32> -> tensor<256xf32>
+    %one = gpuos.fill 1.000000e+00 : f32 -> tensor<f32>
+    %r = gpuos.add %v, %one : tensor<256xf32>, tensor<f32> -> tensor<256xf32>
     gpuos.yield %r : tensor<256xf32>
   }
   %s = gpuos.task ins(%n : tensor<256xf32>) -> tensor<f32> {
