@@ -212,7 +212,10 @@ void PlanMemoryPass::runOnOperation() {
       naive += arena.round(bytesOf(result));
       auto type = cast<RankedTensorType>(result.getType());
       Value victim;
-      if (inPlace && isUniformElementwise(task, type))
+      // One result only: with several, the code generator may write one
+      // before it reads the input for another.
+      if (inPlace && task.getNumResults() == 1 &&
+          isUniformElementwise(task, type))
         for (Value input : task.getInputs())
           if (input.getType() == type && offsetOf.count(input) &&
               llvm::is_contained(dyingAt[i], input) &&
