@@ -135,3 +135,27 @@ gpuos.graph @dead_result(%x: tensor<256xf32>, %y: tensor<256xf32>) -> tensor<256
   }
   gpuos.return %c : tensor<256xf32>
 }
+
+// -----
+
+// Two results: not in place, even though both are elementwise over %e.
+// expected-remark @below {{gpuos-plan-memory: arena-bytes=3072 naive-bytes=3072 intermediates=3 reused=0 in-place=0 ordering-deps=0}}
+gpuos.graph @two_results(%x: tensor<256xf32>) -> tensor<256xf32> {
+  %e = gpuos.task ins(%x : tensor<256xf32>) -> tensor<256xf32> {
+  ^bb0(%v: tensor<256xf32>):
+    %r = gpuos.exp %v : tensor<256xf32>
+    gpuos.yield %r : tensor<256xf32>
+  }
+  %p:2 = gpuos.task ins(%e : tensor<256xf32>) -> tensor<256xf32>, tensor<256xf32> {
+  ^bb0(%v: tensor<256xf32>):
+    %a = gpuos.neg %v : tensor<256xf32>
+    %b = gpuos.abs %v : tensor<256xf32>
+    gpuos.yield %a, %b : tensor<256xf32>, tensor<256xf32>
+  }
+  %s = gpuos.task ins(%p#0, %p#1 : tensor<256xf32>, tensor<256xf32>) -> tensor<256xf32> {
+  ^bb0(%v: tensor<256xf32>, %w: tensor<256xf32>):
+    %r = gpuos.add %v, %w : tensor<256xf32>, tensor<256xf32> -> tensor<256xf32>
+    gpuos.yield %r : tensor<256xf32>
+  }
+  gpuos.return %s : tensor<256xf32>
+}
