@@ -157,7 +157,10 @@ typedef struct gpuos_kparams {
   gpuos_u32 op_smem_bytes;
   gpuos_u32 rec_buf_offset;  /* record buffer in dynamic smem */
   gpuos_u64* parked;         /* [gridDim.x]: ticket+1 a paused block held (0: none) */
+  gpuos_u32 flags;           /* GPUOS_KF_* */
+  gpuos_u32 pad;
 } gpuos_kparams;
+#define GPUOS_KF_NO_HOLD 1u  /* release the operator count after every task (except chains) */
 
 #define GPUOS_REC_BUF_BYTES (48u + GPUOS_MAX_ARGS * 144u)
 #define GPUOS_REC_BUFS 2u /* double-buffered: the next chain task is prefetched while one runs */

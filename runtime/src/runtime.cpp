@@ -647,6 +647,7 @@ static gpuos_status_t runtime_start(gpuos_runtime_s* rt) {
   kp.op_smem_bytes = cfg.op_smem_bytes;
   kp.rec_buf_offset = rec_off;
   kp.parked = reinterpret_cast<gpuos_u64*>(rt->parked);
+  if (const char* nh = std::getenv("GPUOS_RUNTIME_NO_HOLD")) kp.flags |= (*nh == '1') ? GPUOS_KF_NO_HOLD : 0u;
   rt->kp = kp;
   rt->grid = grid;
   rt->smem = smem;

@@ -258,7 +258,12 @@ static __device__ __forceinline__ void resolve(const gpuos_kparams& kp, BlockCtl
   u64 fn = 0;
   u32 counted = 0;
   if (c.held) {
-    if (op == c.op && c.prefetched && gpuos_opword_gen(c.pre_opw[op & 1u]) == c.gen) {
+    // The block still counts as running (c.op, c.gen): keep that while the generation holds
+    // (a plain read, no atomic on the hot operator word), else release it.
+    u32 cur = 0xFFFFFFFFu;
+    if (op == c.op)
+      cur = c.prefetched ? gpuos_opword_gen(c.pre_opw[op & 1u]) : gpuos_opword_gen(ld_relaxed_u64(&kp.opword[op]));
+    if (cur == c.gen) {
       counted = 1;
       fn = c.cache_fn;
     } else {
@@ -341,6 +346,10 @@ extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
         }
         u64* s = &kp.q_slots[t & kp.q_mask];
         u32 spins = 0;
+        if (c.held && ld_relaxed_u64(s) == GPUOS_ITEM_EMPTY) {  // going idle: stop counting as running
+          red_add_relaxed_u64(&kp.ended[c.op * 2 + c.opslot], 1);
+          c.held = 0;
+        }
         for (;;) {
           // Another block can reach the same slot a full lap later (its ticket is t + capacity)
           // while the producer of position t is still writing: take the item with an exchange.
@@ -431,9 +440,11 @@ extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
     // 5. Completion: tile counter, successors, graph completion.
     const u32 nsucc = rec->nsucc;
     if (tid == 0) {
-      if (c.counted) {
-        if (chain && rec->succ_op == c.op) c.held = 1;
-        else red_add_relaxed_u64(&kp.ended[c.op * 2 + c.opslot], 1);
+      if (c.counted) {  // held: released by the next task if it cannot inherit, or when idle
+        if ((kp.flags & GPUOS_KF_NO_HOLD) && !(chain && rec->succ_op == c.op))
+          red_add_relaxed_u64(&kp.ended[c.op * 2 + c.opslot], 1);
+        else
+          c.held = 1;
       }
       const u32 ntiles = rec->ntiles;
       u32 last = 1;
