@@ -95,6 +95,12 @@ extern "C" __device__ __noinline__ void gpuos_register_reservation(const gpuos_t
 extern "C" __device__ gpuos_op_fn gpuos_register_reservation_ptr = gpuos_register_reservation;
 
 // ---------------------------------------------------------------- block control state
+struct FeEntry {  // front end's cache of one graph slot
+  u32 tagp1, nroots, root_tiles, nsinks;
+  const u32* roots;
+  u32 first_root, pad;
+};
+
 struct BlockCtl {
   gpuos_task_ctx ctx;
   gpuos_graph_static gs;
@@ -120,8 +126,11 @@ struct BlockCtl {
   u32 cache_op, cache_gen;
   u32 last;
   i32 claim;
+  u64 spec_w;      // operator word read (spec 1) or incremented (spec 2) alongside the record
+  u32 spec, spec_op;
   gpuos_cmd cmd;
   u32 fe_exit;
+  FeEntry fe_tmp;
 };
 
 static __device__ __forceinline__ void push_tiles(const gpuos_kparams& kp, u32 tag, u32 slot, u32 task,
@@ -154,8 +163,13 @@ static __device__ void sink_done(const gpuos_kparams& kp, u32 slot, u32 serial) 
 }
 
 // ---------------------------------------------------------------- front end (block 0)
-static __device__ void front_end(const gpuos_kparams& kp, BlockCtl& c) {
+static __device__ void front_end(const gpuos_kparams& kp, BlockCtl& c, char* smem) {
   const u32 tid = threadIdx.x, T = blockDim.x;
+  FeEntry* cache = nullptr;
+  if (kp.op_smem_bytes >= GPUOS_MAX_GRAPHS * sizeof(FeEntry)) {
+    cache = reinterpret_cast<FeEntry*>(smem + kp.op_smem_offset);
+    for (u32 i = tid; i < GPUOS_MAX_GRAPHS; i += T) cache[i].tagp1 = 0;
+  }
   u64 next = __ldcg(&kp.st->fe_next);
   if (tid == 0) {
     volatile gpuos_host_shared* h = kp.host;
@@ -183,24 +197,39 @@ static __device__ void front_end(const gpuos_kparams& kp, BlockCtl& c) {
     if (cmd.kind == GPUOS_CMD_SUBMIT) {
       const u32 slot = cmd.a, serial = cmd.b, tag = cmd.c;
       const gpuos_graph_static* gsp = &kp.graphs[slot];
-      const u32 nroots = __ldcg(&gsp->nroots), root_tiles = __ldcg(&gsp->root_tiles);
-      const u32* roots = reinterpret_cast<const u32*>(__ldcg(reinterpret_cast<const unsigned long long*>(&gsp->roots)));
-      const u32* prefix =
-          reinterpret_cast<const u32*>(__ldcg(reinterpret_cast<const unsigned long long*>(&gsp->root_prefix)));
+      // Per-slot cache of what a submission needs (valid for the slot's upload tag), in the
+      // front end's unused operator shared memory: a repeated submission reads no graph data.
+      FeEntry* fe = cache ? &cache[slot] : &c.fe_tmp;
       if (tid == 0) {
+        if (!cache || fe->tagp1 != tag + 1u) {
+          fe->nroots = __ldcg(&gsp->nroots);
+          fe->root_tiles = __ldcg(&gsp->root_tiles);
+          fe->nsinks = __ldcg(&gsp->nsinks);
+          fe->roots = reinterpret_cast<const u32*>(__ldcg(reinterpret_cast<const unsigned long long*>(&gsp->roots)));
+          fe->first_root = fe->nroots ? __ldcg(fe->roots) : 0u;
+          fe->tagp1 = tag + 1u;
+        }
         gpuos_graph_dyn* d = &kp.dyn[slot];
-        const u64 base = atom_add_relaxed_u64(&kp.st->q_tail, root_tiles);  // overlaps the stores below
-        st_volatile_v4(d, make_uint4(serial, __ldcg(&gsp->nsinks), 0u, 0xFFFFFFFFu));
+        const u64 base = atom_add_relaxed_u64(&kp.st->q_tail, fe->root_tiles);  // overlaps the stores below
+        st_volatile_v4(d, make_uint4(serial, fe->nsinks, 0u, 0xFFFFFFFFu));
         d->failed_op = 0xFFFFFFFFu;
         c.q_base = base;
         fence_acq_rel_gpu();
+        if (fe->nroots == 1 && fe->root_tiles == 1)  // the common one-root case: no second pass
+          st_relaxed_u64(&kp.q_slots[base & kp.q_mask], gpuos_item_make(tag, slot, fe->first_root, 0));
       }
       __syncthreads();
       const u64 base = c.q_base;
-      if (root_tiles == nroots) {  // all roots have one tile
+      const u32 nroots = fe->nroots, root_tiles = fe->root_tiles;
+      const u32* roots = fe->roots;
+      if (nroots == 1 && root_tiles == 1) {
+        // done above
+      } else if (root_tiles == nroots) {  // all roots have one tile
         for (u32 r = tid; r < nroots; r += T)
           st_relaxed_u64(&kp.q_slots[(base + r) & kp.q_mask], gpuos_item_make(tag, slot, __ldcg(roots + r), 0));
       } else {
+        const u32* prefix =
+            reinterpret_cast<const u32*>(__ldcg(reinterpret_cast<const unsigned long long*>(&gsp->root_prefix)));
         for (u32 r = tid; r < nroots; r += T) {
           const u32 id = __ldcg(roots + r), p0 = __ldcg(prefix + r), p1 = __ldcg(prefix + r + 1);
           for (u32 k = p0; k < p1; ++k)
@@ -262,7 +291,9 @@ static __device__ __forceinline__ void resolve(const gpuos_kparams& kp, BlockCtl
     // (a plain read, no atomic on the hot operator word), else release it.
     u32 cur = 0xFFFFFFFFu;
     if (op == c.op)
-      cur = c.prefetched ? gpuos_opword_gen(c.pre_opw[op & 1u]) : gpuos_opword_gen(ld_relaxed_u64(&kp.opword[op]));
+      cur = c.prefetched ? gpuos_opword_gen(c.pre_opw[op & 1u])
+            : c.spec == 1 ? gpuos_opword_gen(c.spec_w)
+                          : gpuos_opword_gen(ld_relaxed_u64(&kp.opword[op]));
     if (cur == c.gen) {
       counted = 1;
       fn = c.cache_fn;
@@ -271,8 +302,11 @@ static __device__ __forceinline__ void resolve(const gpuos_kparams& kp, BlockCtl
     }
     c.held = 0;
   }
+  if (c.spec == 2 && !(counted == 0 && op == c.spec_op)) {  // guessed wrong (or not needed): end the guess
+    red_add_relaxed_u64(&kp.ended[c.spec_op * 2 + gpuos_opword_slot(c.spec_w)], 1);
+  }
   if (!counted && op < kp.max_ops) {
-    const u64 w = atom_add_relaxed_u64(&kp.opword[op], 1);
+    const u64 w = (c.spec == 2 && op == c.spec_op) ? c.spec_w : atom_add_relaxed_u64(&kp.opword[op], 1);
     counted = 1;
     c.gen = gpuos_opword_gen(w);
     c.opslot = c.gen & 1u;
@@ -285,6 +319,7 @@ static __device__ __forceinline__ void resolve(const gpuos_kparams& kp, BlockCtl
       c.cache_fn = fn;
     }
   }
+  c.spec = 0;
   c.counted = counted;
   c.op = op;
   c.fn = fn;
@@ -309,7 +344,7 @@ extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
   const u32 tid = threadIdx.x, T = blockDim.x;
 
   if (blockIdx.x == 0) {
-    front_end(kp, c);
+    front_end(kp, c, smem);
     return;
   }
   if (tid == 0) {
@@ -319,6 +354,7 @@ extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
     c.prefetched = 0;
     c.buf = 0;
     c.held = 0;
+    c.spec = 0;
     c.cache_op = 0xFFFFFFFFu;
     c.cache_gen = 0xFFFFFFFFu;
     c.ctx.smem = smem + kp.op_smem_offset;
@@ -409,6 +445,16 @@ extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
       const u32 n16 = c.gs.rec_stride / 16u;
       for (u32 i = tid; i < n16; i += T) dst[i] = __ldcg(src + i);
       if (tid == 0) {
+        // Guess the operator (the block's last one) and read or take its word now, in the same
+        // round trip as the record; resolve() checks the guess.
+        if (c.held) {
+          c.spec_w = ld_relaxed_u64(&kp.opword[c.op]);
+          c.spec = 1;
+        } else if (c.cache_op < kp.max_ops) {
+          c.spec_op = c.cache_op;
+          c.spec_w = atom_add_relaxed_u64(&kp.opword[c.spec_op], 1);
+          c.spec = 2;
+        }
         const uint4 d = __ldcg(reinterpret_cast<const uint4*>(&kp.dyn[c.slot]));
         c.serial = d.x;
         c.status = (i32)d.z;
