@@ -1284,4 +1284,18 @@ GPUOS_API void gpuos_runtime_debug_print(gpuos_runtime_t rt) {
   }
 }
 
+
+// Debugging aid (not part of the stable API): posts a NOP command and waits for the front
+// end's acknowledgement; returns the round trip in microseconds (negative on failure).
+GPUOS_API double gpuos_runtime_debug_ping(gpuos_runtime_t rt) {
+  if (!rt || check_running(rt) != GPUOS_OK) return -1.0;
+  std::lock_guard<std::recursive_mutex> lk(rt->mu);
+  auto t0 = Clock::now();
+  uint64_t idx = 0;
+  gpuos_cmd c{GPUOS_CMD_NOP, 0, 0, 0};
+  if (post(rt, c, 1000, &idx) != GPUOS_OK) return -1.0;
+  if (wait_consumed(rt, idx, 1000) != GPUOS_OK) return -1.0;
+  return us_since(t0);
+}
+
 }  // extern "C"
