@@ -7,6 +7,8 @@ llvm::StringRef gpuos::cuda::devicePrelude() {
 #ifndef GPUOS_EMITTED_PRELUDE
 #define GPUOS_EMITTED_PRELUDE
 // f16 and bf16 travel as their bits; conversions use PTX, no cuda_fp16.h.
+// A host build (the CPU simulator of test/CodeGen/cuda) brings its own.
+#ifndef GPUOS_HOST_HALF_CONVERSIONS
 [[maybe_unused]] static __device__ __forceinline__ float gpuos_f16_to_f32(gpuos_u16 h) {
   float f;
   asm("cvt.f32.f16 %0, %1;" : "=f"(f) : "h"(h));
@@ -25,6 +27,7 @@ llvm::StringRef gpuos::cuda::devicePrelude() {
   asm("cvt.rn.bf16.f32 %0, %1;" : "=h"(h) : "f"(f));
   return h;
 }
+#endif // GPUOS_HOST_HALF_CONVERSIONS
 // Each f16/bf16 op result is rounded to its dtype, as the reference does.
 [[maybe_unused]] static __device__ __forceinline__ float gpuos_round_f16(float f) {
   return gpuos_f16_to_f32(gpuos_f32_to_f16(f));

@@ -1,0 +1,105 @@
+// Host stand-ins for the CUDA features emitted operators use, so that the
+// CPU simulator (simulate.py) can compile an emitted .cu as C++20 and run
+// one block per tile with one std::thread per CUDA thread. Barriers stand in
+// for __syncthreads and for the lock-step of warp shuffles.
+#ifndef GPUOS_TEST_HOST_SHIM_H
+#define GPUOS_TEST_HOST_SHIM_H
+
+#include <barrier>
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <vector>
+
+#define __device__
+#define __forceinline__ inline
+#define __CUDACC__ 1 // device_abi.h: GPUOS_EXPORT_OP and GPUOS_OP
+
+struct gpuos_sim_dim3 {
+  unsigned x = 0, y = 0, z = 0;
+};
+inline thread_local gpuos_sim_dim3 threadIdx;
+inline gpuos_sim_dim3 blockDim;
+
+struct alignas(16) float4 {
+  float x, y, z, w;
+};
+
+inline std::barrier<> *gpuos_sim_block_barrier;
+inline std::vector<std::barrier<> *> gpuos_sim_warp_barriers;
+inline std::vector<uint64_t> gpuos_sim_lanes; // one slot per thread
+
+inline void __syncthreads() { gpuos_sim_block_barrier->arrive_and_wait(); }
+[[noreturn]] inline void __trap() { std::abort(); }
+
+template <typename T> T __shfl_xor_sync(unsigned, T v, int offset) {
+  static_assert(sizeof(T) <= 8);
+  unsigned warp = threadIdx.x / 32, lane = threadIdx.x % 32;
+  uint64_t bits = 0;
+  std::memcpy(&bits, &v, sizeof(T));
+  gpuos_sim_lanes[threadIdx.x] = bits;
+  gpuos_sim_warp_barriers[warp]->arrive_and_wait();
+  bits = gpuos_sim_lanes[warp * 32 + (lane ^ unsigned(offset))];
+  gpuos_sim_warp_barriers[warp]->arrive_and_wait();
+  T r;
+  std::memcpy(&r, &bits, sizeof(T));
+  return r;
+}
+
+inline float __int_as_float(int i) {
+  float f;
+  std::memcpy(&f, &i, 4);
+  return f;
+}
+inline float __uint_as_float(unsigned u) {
+  float f;
+  std::memcpy(&f, &u, 4);
+  return f;
+}
+inline int __float2int_rz(float f) {
+  if (std::isnan(f))
+    return 0;
+  if (f >= 2147483648.0f)
+    return INT32_MAX;
+  if (f <= -2147483648.0f)
+    return INT32_MIN;
+  return int(f);
+}
+inline long long __float2ll_rz(float f) {
+  if (std::isnan(f))
+    return 0;
+  if (f >= 9223372036854775808.0f)
+    return INT64_MAX;
+  if (f <= -9223372036854775808.0f)
+    return INT64_MIN;
+  return (long long)f;
+}
+inline float rsqrtf(float x) { return 1.0f / std::sqrt(x); }
+
+// The PTX conversions of the prelude, on the host.
+#define GPUOS_HOST_HALF_CONVERSIONS
+inline float gpuos_f16_to_f32(unsigned short h) {
+  _Float16 v;
+  std::memcpy(&v, &h, 2);
+  return float(v);
+}
+inline unsigned short gpuos_f32_to_f16(float f) {
+  _Float16 v = _Float16(f);
+  unsigned short h;
+  std::memcpy(&h, &v, 2);
+  return h;
+}
+inline float gpuos_bf16_to_f32(unsigned short h) {
+  return __uint_as_float(unsigned(h) << 16);
+}
+inline unsigned short gpuos_f32_to_bf16(float f) {
+  unsigned u;
+  std::memcpy(&u, &f, 4);
+  if (std::isnan(f))
+    return 0x7fc0;
+  u += 0x7fffu + ((u >> 16) & 1u); // round to nearest, ties to even
+  return (unsigned short)(u >> 16);
+}
+
+#endif // GPUOS_TEST_HOST_SHIM_H
