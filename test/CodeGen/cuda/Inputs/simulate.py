@@ -156,7 +156,9 @@ def main():
     with open("harness.cpp", "w") as f:
         f.write(harness(graph, os.path.abspath("ops.cu"), args))
     shim = os.path.join(os.path.dirname(os.path.abspath(__file__)))
-    run(["clang++-22", "-std=c++20", "-O1", "-pthread", "-w",
+    compiler = next((c for c in ("clang++-22", "clang++", "g++") if shutil.which(c)),
+                    None) or sys.exit("simulate: no C++20 compiler (clang++ or g++)")
+    run([compiler, "-std=c++20", "-O1", "-pthread", "-w",
          "-I", shim, "-I", os.path.join(args.src, "runtime", "include"),
          "harness.cpp", "-o", "harness"])
     run(["./harness"])
