@@ -1,0 +1,43 @@
+gpuos.graph @b1(%x: tensor<64x256xf32>, %p_scale_0: tensor<256xf32>, %p_scale_1: tensor<256xf32>, %p_scale_2: tensor<256xf32>, %p_scale_3: tensor<256xf32>, %p_scale_4: tensor<256xf32>, %p_scale_5: tensor<256xf32>, %p_scale_6: tensor<256xf32>, %p_scale_7: tensor<256xf32>, %p_shift_0: tensor<256xf32>, %p_shift_1: tensor<256xf32>, %p_shift_2: tensor<256xf32>, %p_shift_3: tensor<256xf32>, %p_shift_4: tensor<256xf32>, %p_shift_5: tensor<256xf32>, %p_shift_6: tensor<256xf32>, %p_shift_7: tensor<256xf32>) -> (tensor<64x256xf32>) {
+  %mul = gpuos.mul %x, %p_scale_0 : tensor<64x256xf32>, tensor<256xf32> -> tensor<64x256xf32>
+  %add = gpuos.add %mul, %p_shift_0 : tensor<64x256xf32>, tensor<256xf32> -> tensor<64x256xf32>
+  %sigmoid = gpuos.sigmoid %add : tensor<64x256xf32>
+  %sub = gpuos.sub %sigmoid, %add : tensor<64x256xf32>, tensor<64x256xf32> -> tensor<64x256xf32>
+  %tanh = gpuos.tanh %sub : tensor<64x256xf32>
+  %mul_1 = gpuos.mul %tanh, %p_scale_1 : tensor<64x256xf32>, tensor<256xf32> -> tensor<64x256xf32>
+  %add_1 = gpuos.add %mul_1, %p_shift_1 : tensor<64x256xf32>, tensor<256xf32> -> tensor<64x256xf32>
+  %sigmoid_1 = gpuos.sigmoid %add_1 : tensor<64x256xf32>
+  %sub_1 = gpuos.sub %sigmoid_1, %add_1 : tensor<64x256xf32>, tensor<64x256xf32> -> tensor<64x256xf32>
+  %tanh_1 = gpuos.tanh %sub_1 : tensor<64x256xf32>
+  %mul_2 = gpuos.mul %tanh_1, %p_scale_2 : tensor<64x256xf32>, tensor<256xf32> -> tensor<64x256xf32>
+  %add_2 = gpuos.add %mul_2, %p_shift_2 : tensor<64x256xf32>, tensor<256xf32> -> tensor<64x256xf32>
+  %sigmoid_2 = gpuos.sigmoid %add_2 : tensor<64x256xf32>
+  %sub_2 = gpuos.sub %sigmoid_2, %add_2 : tensor<64x256xf32>, tensor<64x256xf32> -> tensor<64x256xf32>
+  %tanh_2 = gpuos.tanh %sub_2 : tensor<64x256xf32>
+  %mul_3 = gpuos.mul %tanh_2, %p_scale_3 : tensor<64x256xf32>, tensor<256xf32> -> tensor<64x256xf32>
+  %add_3 = gpuos.add %mul_3, %p_shift_3 : tensor<64x256xf32>, tensor<256xf32> -> tensor<64x256xf32>
+  %sigmoid_3 = gpuos.sigmoid %add_3 : tensor<64x256xf32>
+  %sub_3 = gpuos.sub %sigmoid_3, %add_3 : tensor<64x256xf32>, tensor<64x256xf32> -> tensor<64x256xf32>
+  %tanh_3 = gpuos.tanh %sub_3 : tensor<64x256xf32>
+  %mul_4 = gpuos.mul %tanh_3, %p_scale_4 : tensor<64x256xf32>, tensor<256xf32> -> tensor<64x256xf32>
+  %add_4 = gpuos.add %mul_4, %p_shift_4 : tensor<64x256xf32>, tensor<256xf32> -> tensor<64x256xf32>
+  %sigmoid_4 = gpuos.sigmoid %add_4 : tensor<64x256xf32>
+  %sub_4 = gpuos.sub %sigmoid_4, %add_4 : tensor<64x256xf32>, tensor<64x256xf32> -> tensor<64x256xf32>
+  %tanh_4 = gpuos.tanh %sub_4 : tensor<64x256xf32>
+  %mul_5 = gpuos.mul %tanh_4, %p_scale_5 : tensor<64x256xf32>, tensor<256xf32> -> tensor<64x256xf32>
+  %add_5 = gpuos.add %mul_5, %p_shift_5 : tensor<64x256xf32>, tensor<256xf32> -> tensor<64x256xf32>
+  %sigmoid_5 = gpuos.sigmoid %add_5 : tensor<64x256xf32>
+  %sub_5 = gpuos.sub %sigmoid_5, %add_5 : tensor<64x256xf32>, tensor<64x256xf32> -> tensor<64x256xf32>
+  %tanh_5 = gpuos.tanh %sub_5 : tensor<64x256xf32>
+  %mul_6 = gpuos.mul %tanh_5, %p_scale_6 : tensor<64x256xf32>, tensor<256xf32> -> tensor<64x256xf32>
+  %add_6 = gpuos.add %mul_6, %p_shift_6 : tensor<64x256xf32>, tensor<256xf32> -> tensor<64x256xf32>
+  %sigmoid_6 = gpuos.sigmoid %add_6 : tensor<64x256xf32>
+  %sub_6 = gpuos.sub %sigmoid_6, %add_6 : tensor<64x256xf32>, tensor<64x256xf32> -> tensor<64x256xf32>
+  %tanh_6 = gpuos.tanh %sub_6 : tensor<64x256xf32>
+  %mul_7 = gpuos.mul %tanh_6, %p_scale_7 : tensor<64x256xf32>, tensor<256xf32> -> tensor<64x256xf32>
+  %add_7 = gpuos.add %mul_7, %p_shift_7 : tensor<64x256xf32>, tensor<256xf32> -> tensor<64x256xf32>
+  %sigmoid_7 = gpuos.sigmoid %add_7 : tensor<64x256xf32>
+  %sub_7 = gpuos.sub %sigmoid_7, %add_7 : tensor<64x256xf32>, tensor<64x256xf32> -> tensor<64x256xf32>
+  %tanh_7 = gpuos.tanh %sub_7 : tensor<64x256xf32>
+  gpuos.return %tanh_7 : tensor<64x256xf32>
+}
