@@ -173,7 +173,6 @@ struct gpuos_runtime_s {
   uint32_t next_slot = 0;
   uint64_t inflight_tiles = 0;
   std::vector<gpuos_graph_s*> inflight;
-  bool live_unload = false;
   Clock::time_point last_alive_check = Clock::now();
 };
 
@@ -329,12 +328,20 @@ void unload_module(gpuos_runtime_s* rt, gpuos_module_s* m) {
   delete m;
 }
 
-// Unload when nothing refers to the module. While the worker kernel runs, unloading is
-// deferred to shutdown unless live unloading was enabled (GPUOS_RUNTIME_LIVE_UNLOAD=1).
+// Unload when nothing refers to the module. cuModuleUnload waits for running kernels, so
+// while the worker kernel runs the module waits for the next park (module load, allocation,
+// free) or for shutdown.
 void maybe_unload(gpuos_runtime_s* rt, gpuos_module_s* m) {
   if (m->user_refs > 0 || m->slot_refs > 0) return;
-  if (rt->state.load() == 0 && rt->launched && !rt->live_unload) return;
+  if (rt->state.load() == 0 && rt->launched) return;
   unload_module(rt, m);
+}
+
+void unload_unreferenced(gpuos_runtime_s* rt) {
+  std::vector<gpuos_module_s*> zombies;
+  for (auto* z : rt->modules)
+    if (z->user_refs == 0 && z->slot_refs == 0) zombies.push_back(z);
+  for (auto* z : zombies) unload_module(rt, z);
 }
 
 
@@ -397,6 +404,7 @@ gpuos_status_t pause_worker(gpuos_runtime_s* rt, uint32_t timeout_ms) {
 
 gpuos_status_t resume_worker(gpuos_runtime_s* rt) {
   if (rt->launched) return GPUOS_OK;
+  unload_unreferenced(rt);  // the kernel is parked: modules nothing refers to can go now
   gpuos_status_t s = dmemset(rt, rt->st + offsetof(gpuos_dev_state, pause), 0, 4);
   if (s != GPUOS_OK) return s;
   return launch_worker(rt);
@@ -713,8 +721,6 @@ gpuos_status_t gpuos_runtime_create(const gpuos_runtime_config* cfgp, gpuos_runt
   auto* rt = new gpuos_runtime_s;
   rt->d = d;
   rt->cfg = cfg;
-  const char* lu = std::getenv("GPUOS_RUNTIME_LIVE_UNLOAD");
-  rt->live_unload = lu && *lu == '1';
   gpuos_status_t s = runtime_start(rt);
   if (s != GPUOS_OK) {
     std::string msg = gpuos_last_error();
@@ -882,13 +888,6 @@ gpuos_status_t gpuos_module_load_image(gpuos_runtime_t rt, const void* image, si
     return ps;
   }
   CUresult r = rt->d->cuModuleLoadData_(&m->mod, m->image.data());
-  // Unload modules nothing refers to any more while the kernel is parked.
-  {
-    std::vector<gpuos_module_s*> zombies;
-    for (auto* z : rt->modules)
-      if (z->user_refs == 0 && z->slot_refs == 0) zombies.push_back(z);
-    for (auto* z : zombies) unload_module(rt, z);
-  }
   if (was_running) {
     ps = resume_worker(rt);
     if (ps != GPUOS_OK) {
