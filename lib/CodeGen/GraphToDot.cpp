@@ -95,10 +95,11 @@ std::pair<std::string, StringRef> enumKeyword(Operation *op) {
 }
 
 /// One line per attribute, "name = value" (unit attributes: "name").
-std::string attributeLines(Operation *op, StringRef skip = {}) {
+std::string attributeLines(ArrayRef<NamedAttribute> attrs,
+                           StringRef skip = {}) {
   std::string s;
   llvm::raw_string_ostream os(s);
-  for (NamedAttribute attr : op->getAttrDictionary()) {
+  for (NamedAttribute attr : attrs) {
     // Bookkeeping of optional operands, already visible as edges.
     if (attr.getName() == skip || attr.getName() == "operandSegmentSizes")
       continue;
@@ -119,7 +120,7 @@ std::string opLabel(Operation *op) {
   llvm::raw_string_ostream os(label);
   llvm::interleaveComma(op->getResultTypes(), os,
                         [&](Type t) { os << shapeLabel(t); });
-  return label + attributeLines(op, enumAttr);
+  return label + attributeLines(op->getAttrDictionary().getValue(), enumAttr);
 }
 
 class DotWriter {
@@ -191,13 +192,18 @@ LogicalResult DotWriter::writeGraph(GraphOp graph, unsigned index) {
   prefix = "g" + std::to_string(index) + "_";
   nextOp = 0;
   indent(1) << "subgraph cluster_g" << index << " {\n";
-  indent(2) << "label=" << quote("@" + graph.getSymName().str()) << ";\n";
+  // Graph-level results of passes (arena size, task count, ...), not the
+  // signature.
+  SmallVector<NamedAttribute> passAttrs =
+      llvm::to_vector(graph->getDiscardableAttrs());
+  indent(2) << "label="
+            << quote("@" + graph.getSymName().str() + attributeLines(passAttrs))
+            << ";\n";
   Block &body = graph.getBody().front();
   for (BlockArgument arg : body.getArguments()) {
     std::string name = prefix + "in" + std::to_string(arg.getArgNumber());
     producers[arg] = name;
-    writeNode(2, name,
-              "shape=invhouse, style=filled, fillcolor=\"#d6eaf8\"",
+    writeNode(2, name, "shape=invhouse, style=filled, fillcolor=\"#d6eaf8\"",
               "input #" + std::to_string(arg.getArgNumber()) + "\n" +
                   shapeLabel(arg.getType()));
   }
@@ -248,7 +254,10 @@ LogicalResult DotWriter::writeTask(TaskOp task, StringRef name,
                                    unsigned depth) {
   taskNames[task] = name.str();
   indent(depth) << "subgraph cluster_" << name << " {\n";
-  indent(depth + 1) << "label=" << quote("gpuos.task" + attributeLines(task))
+  indent(depth + 1) << "label="
+                    << quote(
+                           "gpuos.task" +
+                           attributeLines(task->getAttrDictionary().getValue()))
                     << ";\n";
   indent(depth + 1) << "style=rounded;\n";
   Block &body = task.getBodyBlock();

@@ -211,3 +211,35 @@ gpuos.graph @nested(%x: tensor<4xf32>) -> tensor<4xf32> {
   }
   gpuos.return %0 : tensor<4xf32>
 }
+
+// -----
+
+// CHECK-LABEL: digraph gpuos {
+// CHECK-NEXT: graph [fontname="monospace", fontsize=11];
+// CHECK-NEXT: node [fontname="monospace", fontsize=10];
+// CHECK-NEXT: edge [fontname="monospace", fontsize=9];
+// CHECK-NEXT: subgraph cluster_g0 {
+// CHECK-NEXT: label="@scheduled\ngpuos.arena_size = 256\ngpuos.num_tasks = 1";
+// CHECK-NEXT: g0_in0 [shape=invhouse, style=filled, fillcolor="#d6eaf8", label="input #0\n8xf32"];
+// CHECK-NEXT: subgraph cluster_g0_n0 {
+// CHECK-NEXT: label="gpuos.task\ngpuos.deps = []\ngpuos.domain = [8]\ngpuos.task_id = 0\ngpuos.tiles = 1";
+// CHECK-NEXT: style=rounded;
+// CHECK-NEXT: g0_n0_in0 [shape=invtriangle, label="in #0\n8xf32"];
+// CHECK-NEXT: g0_n1 [shape=box, label="gpuos.sigmoid\n8xf32"];
+// CHECK-NEXT: g0_n0_out0 [shape=triangle, label="out #0\n8xf32"];
+// CHECK-NEXT: }
+// CHECK-NEXT: g0_out0 [shape=house, style=filled, fillcolor="#fdebd0", label="output #0\n8xf32"];
+// CHECK-NEXT: }
+// CHECK-NEXT: g0_in0 -> g0_n0_in0 [label="8xf32"];
+// CHECK-NEXT: g0_n0_in0 -> g0_n1 [label="8xf32"];
+// CHECK-NEXT: g0_n1 -> g0_n0_out0 [label="8xf32"];
+// CHECK-NEXT: g0_n0_out0 -> g0_out0 [label="8xf32"];
+// CHECK-NEXT: }
+gpuos.graph @scheduled(%x: tensor<8xf32>) -> tensor<8xf32> attributes {gpuos.arena_size = 256 : i64, gpuos.num_tasks = 1 : i64} {
+  %0 = gpuos.task ins(%x : tensor<8xf32>) -> tensor<8xf32> attributes {gpuos.deps = array<i64>, gpuos.domain = array<i64: 8>, gpuos.task_id = 0 : i64, gpuos.tiles = 1 : i64} {
+  ^bb0(%a: tensor<8xf32>):
+    %1 = gpuos.sigmoid %a : tensor<8xf32>
+    gpuos.yield %1 : tensor<8xf32>
+  }
+  gpuos.return %0 : tensor<8xf32>
+}
