@@ -318,6 +318,7 @@ gpuos_status_t wait_consumed(gpuos_runtime_s* rt, uint64_t index, uint32_t timeo
 }
 
 void unload_module(gpuos_runtime_s* rt, gpuos_module_s* m) {
+  TRACE("module: unloading %p", static_cast<void*>(m));
   if (m->mod && rt->state.load() != 2) rt->d->cuModuleUnload_(m->mod);
   m->mod = nullptr;
   for (size_t i = 0; i < rt->modules.size(); ++i)

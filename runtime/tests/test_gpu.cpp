@@ -619,6 +619,16 @@ GPUOS_EXPORT_OP(big_stack);
   CHECK_OK(gpuos_graph_submit(g, 1000));
   CHECK_STATUS(gpuos_graph_wait(g, 10000), GPUOS_ERROR_UNKNOWN_OP);
   std::printf("  unknown op: %s\n", gpuos_last_error());
+  // A released module nothing refers to is unloaded at the next park of the kernel (here: an
+  // allocation), and the runtime keeps working.
+  {
+    gpuos_module_t tmp = compile_or_die(rt, "#include <gpuos/device_abi.h>\nGPUOS_OP(t) { }\nGPUOS_EXPORT_OP(t);\n",
+                                        "tmp.cu");
+    CHECK_OK(gpuos_module_release(rt, tmp));
+    void* p = nullptr;
+    CHECK_OK(gpuos_mem_alloc(rt, 256, &p));
+    CHECK_OK(gpuos_mem_free(rt, p));
+  }
   // ... and the same graph succeeds once an operator is installed under that id.
   const char* nop = "#include <gpuos/device_abi.h>\nGPUOS_OP(nop) { }\nGPUOS_EXPORT_OP(nop);\n";
   gpuos_module_t nm = compile_or_die(rt, nop, "nop.cu");
