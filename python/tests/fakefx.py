@@ -56,8 +56,8 @@ class Graph:
         self.nodes.append(node)
         return node
 
-    def call(self, target, args, shape=None, dtype="float32", tuple_of=None, **kwargs):
-        val = [Meta(s, d) for s, d in tuple_of] if tuple_of else Meta(shape, dtype)
+    def call(self, target, args, shape=None, out_dtype="float32", tuple_of=None, **kwargs):
+        val = [Meta(s, d) for s, d in tuple_of] if tuple_of else Meta(shape, out_dtype)
         return self._add("call_function", Op(target), args, kwargs, val)
 
     def item(self, node, index):

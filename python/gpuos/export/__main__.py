@@ -22,7 +22,10 @@ def load_factory(spec):
     factory = getattr(module, attr, None)
     if not callable(factory):
         raise ExportError(f"{module_name} has no callable '{attr}'")
-    made = factory()
+    try:
+        made = factory()
+    except Exception as e:
+        raise ExportError(f"{spec}() failed: {type(e).__name__}: {e}") from e
     if not (isinstance(made, tuple) and len(made) == 2):
         raise ExportError(f"{spec}() must return (module, example_inputs)")
     return made
