@@ -223,7 +223,7 @@ private:
 
   // Index maps.
   std::string indexVar(StringRef expr) {
-    return declare("gpuos_i64", "t", expr);
+    return declare(plan.narrowIndices ? "gpuos_i32" : "gpuos_i64", "t", expr);
   }
   Index delinearize(StringRef linear, ArrayRef<int64_t> shape);
   std::string linearize(const Index &idx, ArrayRef<int64_t> shape);
@@ -341,17 +341,23 @@ Index TaskPrinter::delinearize(StringRef linear, ArrayRef<int64_t> shape) {
   int64_t leading = 0;
   while (leading < (int64_t)shape.size() && shape[leading] == 1)
     ++leading;
+  // Loop counters are 64-bit; below 2^31 elements, 32-bit division is
+  // several times cheaper and exact.
+  std::string base = linear.str();
+  if (plan.narrowIndices &&
+      (linear == "i" || linear == "row" || linear == "col"))
+    base = "(gpuos_i32)" + base;
   for (auto [d, size] : llvm::enumerate(shape)) {
     if (size == 1) {
       idx.push_back("0");
       continue;
     }
-    std::string e = linear.str();
+    std::string e = base;
     if (strides[d] != 1)
       e = "(" + e + " / " + std::to_string(strides[d]) + ")";
     if ((int64_t)d != leading)
       e += " % " + std::to_string(size);
-    idx.push_back(e == linear ? e : indexVar(e));
+    idx.push_back(e == base ? linear.str() : indexVar(e));
   }
   return idx;
 }

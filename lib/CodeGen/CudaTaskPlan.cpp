@@ -517,6 +517,13 @@ FailureOr<TaskPlan> gpuos::cuda::planTask(TaskOp task, StringRef name,
     if (stage.group == Group::Block)
       plan.smemBytes = kBlockReduceSmemBytes;
   chooseTileSharing(plan, domainTiling);
+  int64_t largest = 0;
+  auto visit = [&](Value v) {
+    largest = std::max(largest, product(shapeOf(v)));
+  };
+  llvm::for_each(body.getArguments(), visit);
+  body.walk([&](Operation *op) { llvm::for_each(op->getResults(), visit); });
+  plan.narrowIndices = largest < (int64_t(1) << 31);
   if (auto tiles = task->getAttrOfType<IntegerAttr>(attr::kTiles)) {
     plan.tiles = tiles.getInt();
     plan.tilesFromAttribute = true;

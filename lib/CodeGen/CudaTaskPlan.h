@@ -99,6 +99,9 @@ struct TaskPlan {
   /// whole domain rows of every stage. Empty when not used.
   llvm::SmallVector<int64_t> domain;
   int64_t domainRows() const;
+  /// Every tensor of the task has fewer than 2^31 elements: index
+  /// arithmetic runs in 32 bits.
+  bool narrowIndices = false;
 };
 
 /// Every task of every graph with its operator name, `<graph>_task<N>`

@@ -17,7 +17,7 @@
 // CHECK-NEXT: };
 // CHECK-LABEL: extern "C" __device__ void scale_task0(
 // CHECK:          const float [[W:v[0-9]+]] = gpuos_f16_to_f32(scale_task0_cst0[{{t[0-9]+}}]);
-// CHECK:          const gpuos_i64 [[L:t[0-9]+]] = {{t[0-9]+}} * 4 + {{t[0-9]+}};
+// CHECK:          const gpuos_i32 [[L:t[0-9]+]] = {{t[0-9]+}} * 4 + {{t[0-9]+}};
 // CHECK-NEXT:     const gpuos_i32 [[I:v[0-9]+]] = scale_task0_cst1[[[L]]];
 // CHECK-NEXT:     const gpuos_i32 {{v[0-9]+}} = [[I]] + (-7);
 // CHECK:          const float [[F:v[0-9]+]] = __uint_as_float(scale_task0_cst2[i]);

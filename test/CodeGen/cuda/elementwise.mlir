@@ -21,8 +21,8 @@
 // CHECK:        const float* in1 = (const float*)ctx->args[1].data;
 // CHECK:        float* out0 = (float*)ctx->args[2].data;
 // CHECK:        for (gpuos_i64 i = first; i < 16384; i += step) {
-// CHECK-NEXT:     const gpuos_i64 [[R:t[0-9]+]] = (i / 256);
-// CHECK-NEXT:     const gpuos_i64 [[C:t[0-9]+]] = i % 256;
+// CHECK-NEXT:     const gpuos_i32 [[R:t[0-9]+]] = ((gpuos_i32)i / 256);
+// CHECK-NEXT:     const gpuos_i32 [[C:t[0-9]+]] = (gpuos_i32)i % 256;
 // CHECK-NEXT:     const float [[X:v[0-9]+]] = in0[[[R]] * in0_s0 + [[C]] * in0_s1];
 // CHECK-NEXT:     const float [[B:v[0-9]+]] = in1[[[C]] * in1_s0];
 // CHECK-NEXT:     const float [[S:v[0-9]+]] = [[X]] + [[B]];
@@ -44,8 +44,8 @@ gpuos.graph @bias_relu(%a: tensor<64x256xf32>, %b: tensor<256xf32>) -> tensor<64
 // a value used twice is computed once.
 // CHECK-LABEL: extern "C" __device__ void clamp_task0(
 // CHECK:        for (gpuos_i64 i = first; i < 32; i += step) {
-// CHECK-NEXT:     const gpuos_i64 [[R:t[0-9]+]] = (i / 8);
-// CHECK-NEXT:     const gpuos_i64 [[C:t[0-9]+]] = i % 8;
+// CHECK-NEXT:     const gpuos_i32 [[R:t[0-9]+]] = ((gpuos_i32)i / 8);
+// CHECK-NEXT:     const gpuos_i32 [[C:t[0-9]+]] = (gpuos_i32)i % 8;
 // CHECK-NEXT:     const float [[X:v[0-9]+]] = in0[[[R]] * in0_s0 + [[C]] * in0_s1];
 // CHECK-NEXT:     const float [[L:v[0-9]+]] = in1[[[R]] * in1_s0];
 // CHECK-NEXT:     const bool [[P:v[0-9]+]] = [[X]] > [[L]];

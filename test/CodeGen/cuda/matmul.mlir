@@ -9,8 +9,8 @@
 // CHECK-LABEL: extern "C" __device__ void scores_task0(
 // CHECK:        { // stage 0: matmul at {{.*}}, 1536 rows of 64, a warp per row
 // CHECK:          for (gpuos_i64 row = 1536 * tile / ntiles + warp; row < row_end; row += nwarps) {
-// CHECK-NEXT:       const gpuos_i64 [[B:t[0-9]+]] = (row / 128);
-// CHECK-NEXT:       const gpuos_i64 [[N:t[0-9]+]] = row % 128;
+// CHECK-NEXT:       const gpuos_i32 [[B:t[0-9]+]] = ((gpuos_i32)row / 128);
+// CHECK-NEXT:       const gpuos_i32 [[N:t[0-9]+]] = (gpuos_i32)row % 128;
 // CHECK-NEXT:       float [[ACC:acc[0-9]+]] = 0.0f;
 // CHECK-NEXT:       for (gpuos_i64 col = lane; col < 64; col += 32) {
 // CHECK-NEXT:         const float [[Q:v[0-9]+]] = in0[[[B]] * in0_s0 + col * in0_s2];
@@ -40,8 +40,8 @@ gpuos.graph @scores(%q: tensor<12x1x64xf32>, %k: tensor<12x128x64xf32>) -> tenso
 // CHECK-LABEL: extern "C" __device__ void mlp_task0(
 // CHECK:        { // stage 0: matmul at {{.*}}, 2048 rows of 256, a thread per row
 // CHECK:          for (gpuos_i64 row = 2048 * tile / ntiles + threadIdx.x; row < row_end; row += blockDim.x) {
-// CHECK-NEXT:       const gpuos_i64 [[M:t[0-9]+]] = (row / 512);
-// CHECK-NEXT:       const gpuos_i64 [[N:t[0-9]+]] = row % 512;
+// CHECK-NEXT:       const gpuos_i32 [[M:t[0-9]+]] = ((gpuos_i32)row / 512);
+// CHECK-NEXT:       const gpuos_i32 [[N:t[0-9]+]] = (gpuos_i32)row % 512;
 // CHECK-NEXT:       float [[ACC:acc[0-9]+]] = 0.0f;
 // CHECK-NEXT:       #pragma unroll 4
 // CHECK-NEXT:       for (gpuos_i64 col = 0; col < 256; col += 1) {
@@ -74,9 +74,9 @@ gpuos.graph @mlp(%x: tensor<4x256xbf16>, %w: tensor<256x512xbf16>, %b: tensor<51
 // CHECK:            const float {{v[0-9]+}} = in0[{{t[0-9]+}} * in0_s0 + col * in0_s2];
 // CHECK-NEXT:       const float {{v[0-9]+}} = in1[{{t[0-9]+}} * in1_s0 + col * in1_s1 + {{t[0-9]+}} * in1_s2];
 // CHECK:        { // stage 1: matmul at {{.*}}, 30 rows of 8, a thread per row
-// CHECK:            const gpuos_i64 [[B:t[0-9]+]] = (row / 15);
-// CHECK-NEXT:       const gpuos_i64 [[M:t[0-9]+]] = (row / 5) % 3;
-// CHECK-NEXT:       const gpuos_i64 [[N:t[0-9]+]] = row % 5;
+// CHECK:            const gpuos_i32 [[B:t[0-9]+]] = ((gpuos_i32)row / 15);
+// CHECK-NEXT:       const gpuos_i32 [[M:t[0-9]+]] = ((gpuos_i32)row / 5) % 3;
+// CHECK-NEXT:       const gpuos_i32 [[N:t[0-9]+]] = (gpuos_i32)row % 5;
 // CHECK-NEXT:       gpuos_i32 [[ACC:acc[0-9]+]] = 0;
 // CHECK:              const gpuos_i32 [[A:v[0-9]+]] = in2[col * in2_s1 + [[M]] * in2_s2];
 // CHECK-NEXT:         const gpuos_i32 [[W:v[0-9]+]] = in3[[[B]] * in3_s0 + col * in3_s1 + [[N]] * in3_s2];

@@ -48,8 +48,8 @@ gpuos.graph @ln_gelu(%x: tensor<8x768xf32>, %w: tensor<768xf32>, %b: tensor<768x
 // the flattened [4, 8] and the weightless output is (x - mean) * rstd.
 // CHECK-LABEL: extern "C" __device__ void ln2d_task0(
 // CHECK:        { // stage 0: layer_norm at {{.*}}, 3 rows of 32, a warp per row, row in registers
-// CHECK:            const gpuos_i64 [[C0:t[0-9]+]] = (col / 8);
-// CHECK-NEXT:       const gpuos_i64 [[C1:t[0-9]+]] = col % 8;
+// CHECK:            const gpuos_i32 [[C0:t[0-9]+]] = ((gpuos_i32)col / 8);
+// CHECK-NEXT:       const gpuos_i32 [[C1:t[0-9]+]] = (gpuos_i32)col % 8;
 // CHECK-NEXT:       const float {{v[0-9]+}} = in0[row * in0_s0 + [[C0]] * in0_s1 + [[C1]] * in0_s2];
 // CHECK:            const float [[Y:y[0-9]+]] = (v[j] - {{mean[0-9]+}}) * {{rstd[0-9]+}};
 // CHECK-NEXT:       out0[row * out0_s0 + {{t[0-9]+}} * out0_s1 + {{t[0-9]+}} * out0_s2] = [[Y]];

@@ -40,8 +40,8 @@ gpuos.graph @lse(%a: tensor<64x512xf32>) -> tensor<64xf32> {
 // CHECK-LABEL: extern "C" __device__ void colmax_task0(
 // CHECK:      { // stage 0: reduce at {{.*}}, 64 rows of 8, a thread per row
 // CHECK:        for (gpuos_i64 row = 64 * tile / ntiles + threadIdx.x; row < row_end; row += blockDim.x) {
-// CHECK-NEXT:     const gpuos_i64 [[D0:t[0-9]+]] = (row / 16);
-// CHECK-NEXT:     const gpuos_i64 [[D2:t[0-9]+]] = row % 16;
+// CHECK-NEXT:     const gpuos_i32 [[D0:t[0-9]+]] = ((gpuos_i32)row / 16);
+// CHECK-NEXT:     const gpuos_i32 [[D2:t[0-9]+]] = (gpuos_i32)row % 16;
 // CHECK-NEXT:     float [[ACC:acc[0-9]+]] = __int_as_float(0xff800000);
 // CHECK-NEXT:     #pragma unroll 4
 // CHECK-NEXT:     for (gpuos_i64 col = 0; col < 8; col += 1) {
@@ -70,8 +70,8 @@ gpuos.graph @colmax(%b: tensor<4x8x16xf16>) -> tensor<4x1x16xf16> {
 // CHECK:        for (gpuos_i64 row = 1 * tile / ntiles; row < row_end; row += 1) {
 // CHECK-NEXT:     gpuos_i32 [[ACC:acc[0-9]+]] = 0;
 // CHECK-NEXT:     for (gpuos_i64 col = threadIdx.x; col < 8192; col += blockDim.x) {
-// CHECK-NEXT:       const gpuos_i64 [[C0:t[0-9]+]] = (col / 4096);
-// CHECK-NEXT:       const gpuos_i64 [[C1:t[0-9]+]] = col % 4096;
+// CHECK-NEXT:       const gpuos_i32 [[C0:t[0-9]+]] = ((gpuos_i32)col / 4096);
+// CHECK-NEXT:       const gpuos_i32 [[C1:t[0-9]+]] = (gpuos_i32)col % 4096;
 // CHECK-NEXT:       const gpuos_i32 [[X:v[0-9]+]] = in0[[[C0]] * in0_s0 + [[C1]] * in0_s1];
 // CHECK-NEXT:       [[ACC]] += [[X]];
 // CHECK-NEXT:     }
@@ -113,7 +113,7 @@ gpuos.graph @total(%a: tensor<2x4096xi32>) -> tensor<i32> {
 // CHECK-NEXT:     const gpuos_i64 tile = ctx->tile, ntiles = ctx->ntiles;
 // CHECK-NEXT:     const gpuos_i64 end = (6 * (tile + 1) / ntiles) * 100;
 // CHECK-NEXT:     for (gpuos_i64 i = (6 * tile / ntiles) * 100 + threadIdx.x; i < end; i += blockDim.x) {
-// CHECK-NEXT:       const gpuos_i64 [[R:t[0-9]+]] = (i / 100);
+// CHECK-NEXT:       const gpuos_i32 [[R:t[0-9]+]] = ((gpuos_i32)i / 100);
 // CHECK:            const float {{v[0-9]+}} = tmp0[[[R]]];
 gpuos.graph @center(%x: tensor<6x100xf32>) -> (tensor<6x100xf32>, tensor<6x1xf32>) {
   %r:2 = gpuos.task ins(%x : tensor<6x100xf32>) -> tensor<6x100xf32>, tensor<6x1xf32> {
@@ -182,7 +182,7 @@ gpuos.graph @norm_gemv(%x: tensor<1x512xf32>, %w: tensor<512xf32>, %up: tensor<5
 // CHECK-NEXT:     return;
 // CHECK:        { // stage 1: elementwise over [64, 64]
 // CHECK-NEXT:     const gpuos_i64 tile = 0, ntiles = 1; // all of it, in this block
-// CHECK:            const gpuos_i64 [[C:t[0-9]+]] = i % 64;
+// CHECK:            const gpuos_i32 [[C:t[0-9]+]] = (gpuos_i32)i % 64;
 // CHECK:            const float {{v[0-9]+}} = tmp0[[[C]]];
 gpuos.graph @across(%x: tensor<64x64xf32>) -> tensor<64x64xf32> {
   %r = gpuos.task ins(%x : tensor<64x64xf32>) -> tensor<64x64xf32> {

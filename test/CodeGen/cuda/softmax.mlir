@@ -84,8 +84,8 @@ gpuos.graph @wide(%s: tensor<2x3000xbf16>) -> tensor<2x3000xbf16> {
 // (7) is guarded in its single register slot, and padded with -inf.
 // CHECK-LABEL: extern "C" __device__ void middle_task0(
 // CHECK:        { // stage 0: softmax at {{.*}}, 15 rows of 7, a warp per row, row in registers
-// CHECK:          const gpuos_i64 [[D0:t[0-9]+]] = (row / 3);
-// CHECK-NEXT:     const gpuos_i64 [[D2:t[0-9]+]] = row % 3;
+// CHECK:          const gpuos_i32 [[D0:t[0-9]+]] = ((gpuos_i32)row / 3);
+// CHECK-NEXT:     const gpuos_i32 [[D2:t[0-9]+]] = (gpuos_i32)row % 3;
 // CHECK-NEXT:     float v[1];
 // CHECK-NEXT:     #pragma unroll
 // CHECK-NEXT:     for (int j = 0; j < 1; ++j) {

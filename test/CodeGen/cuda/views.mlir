@@ -9,34 +9,34 @@
 
 // permute [2, 1, 0]: result index (i0, i1, i2) reads input (i2, i1, i0).
 // CHECK:      { // stage 0: elementwise over [4, 3, 2]
-// CHECK:          const gpuos_i64 [[I0:t[0-9]+]] = (i / 6);
-// CHECK-NEXT:     const gpuos_i64 [[I1:t[0-9]+]] = (i / 2) % 3;
-// CHECK-NEXT:     const gpuos_i64 [[I2:t[0-9]+]] = i % 2;
+// CHECK:          const gpuos_i32 [[I0:t[0-9]+]] = ((gpuos_i32)i / 6);
+// CHECK-NEXT:     const gpuos_i32 [[I1:t[0-9]+]] = ((gpuos_i32)i / 2) % 3;
+// CHECK-NEXT:     const gpuos_i32 [[I2:t[0-9]+]] = (gpuos_i32)i % 2;
 // CHECK-NEXT:     const float [[X:v[0-9]+]] = in0[[[I2]] * in0_s0 + [[I1]] * in0_s1 + [[I0]] * in0_s2];
 // CHECK-NEXT:     out0[[[I0]] * out0_s0 + [[I1]] * out0_s1 + [[I2]] * out0_s2] = [[X]];
 
 // slice starts [1, 0] strides [2, 1]: row 1 + 2 * i0.
 // CHECK:      { // stage 1: elementwise over [2, 6]
-// CHECK:          const gpuos_i64 [[R:t[0-9]+]] = (i / 6);
-// CHECK-NEXT:     const gpuos_i64 [[C:t[0-9]+]] = i % 6;
-// CHECK-NEXT:     const gpuos_i64 [[S:t[0-9]+]] = 1 + [[R]] * 2;
+// CHECK:          const gpuos_i32 [[R:t[0-9]+]] = ((gpuos_i32)i / 6);
+// CHECK-NEXT:     const gpuos_i32 [[C:t[0-9]+]] = (gpuos_i32)i % 6;
+// CHECK-NEXT:     const gpuos_i32 [[S:t[0-9]+]] = 1 + [[R]] * 2;
 // CHECK-NEXT:     const float [[Y:v[0-9]+]] = in1[[[S]] * in1_s0 + [[C]] * in1_s1];
 
 // concat on axis 0 of a reshape and an input: only the input holding the
 // element is read; the reshape re-linearizes the index.
 // CHECK:      { // stage 2: elementwise over [8, 6]
-// CHECK:          const gpuos_i64 [[R:t[0-9]+]] = (i / 6);
-// CHECK-NEXT:     const gpuos_i64 [[C:t[0-9]+]] = i % 6;
+// CHECK:          const gpuos_i32 [[R:t[0-9]+]] = ((gpuos_i32)i / 6);
+// CHECK-NEXT:     const gpuos_i32 [[C:t[0-9]+]] = (gpuos_i32)i % 6;
 // CHECK-NEXT:     float [[V:v[0-9]+]];
 // CHECK-NEXT:     if ([[R]] < 4) {
-// CHECK-NEXT:       const gpuos_i64 [[L:t[0-9]+]] = [[R]] * 6 + [[C]];
-// CHECK-NEXT:       const gpuos_i64 [[A0:t[0-9]+]] = ([[L]] / 12);
-// CHECK-NEXT:       const gpuos_i64 [[A1:t[0-9]+]] = ([[L]] / 4) % 3;
-// CHECK-NEXT:       const gpuos_i64 [[A2:t[0-9]+]] = [[L]] % 4;
+// CHECK-NEXT:       const gpuos_i32 [[L:t[0-9]+]] = [[R]] * 6 + [[C]];
+// CHECK-NEXT:       const gpuos_i32 [[A0:t[0-9]+]] = ([[L]] / 12);
+// CHECK-NEXT:       const gpuos_i32 [[A1:t[0-9]+]] = ([[L]] / 4) % 3;
+// CHECK-NEXT:       const gpuos_i32 [[A2:t[0-9]+]] = [[L]] % 4;
 // CHECK-NEXT:       const float [[P:v[0-9]+]] = in0[[[A0]] * in0_s0 + [[A1]] * in0_s1 + [[A2]] * in0_s2];
 // CHECK-NEXT:       [[V]] = [[P]];
 // CHECK-NEXT:     } else {
-// CHECK-NEXT:       const gpuos_i64 [[R2:t[0-9]+]] = [[R]] - 4;
+// CHECK-NEXT:       const gpuos_i32 [[R2:t[0-9]+]] = [[R]] - 4;
 // CHECK-NEXT:       const float [[Q:v[0-9]+]] = in1[[[R2]] * in1_s0 + [[C]] * in1_s1];
 // CHECK-NEXT:       [[V]] = [[Q]];
 // CHECK-NEXT:     }
