@@ -241,9 +241,10 @@ gpuos_status_t dtoh(gpuos_runtime_s* rt, void* dst, CUdeviceptr src, size_t n) {
 gpuos_status_t pause_worker(gpuos_runtime_s* rt, uint32_t timeout_ms);
 gpuos_status_t resume_worker(gpuos_runtime_s* rt);
 
-// Device memory. Memory mapped while the worker kernel runs is not guaranteed to be visible
-// to it (stream-ordered allocations faulted on the H100), so allocations and frees park the
-// worker kernel around cuMemAlloc/cuMemFree; the relaunched kernel sees the new mapping.
+// Device memory. Memory allocated while the worker kernel runs is not promised to be usable by
+// it (stream-ordered memory is for work ordered after the allocation; compute-sanitizer flagged
+// such a read on the H100), so allocations and frees park the worker kernel around
+// cuMemAlloc/cuMemFree; the relaunched kernel is ordered after them.
 gpuos_status_t dalloc(gpuos_runtime_s* rt, CUdeviceptr* p, size_t n) {
   *p = 0;
   if (n == 0) n = 16;
