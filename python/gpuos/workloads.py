@@ -217,6 +217,27 @@ class OpCoverage(nn.Module):
         return out, i * 2 + 1, mask
 
 
+class MaskedAttention(nn.Module):
+    """SDPA with a boolean mask, then with an additive float mask; a
+    weightless rms_norm with the default eps between them."""
+
+    def forward(self, q, k, v, keep, bias):
+        a = F.scaled_dot_product_attention(q, k, v, attn_mask=keep)
+        a = F.rms_norm(a, (a.shape[-1],))
+        return F.scaled_dot_product_attention(a, k, v, attn_mask=bias, scale=0.2)
+
+
+class MlpBf16(nn.Module):
+    """A bf16 MLP: the dtype flows through matmuls, gelu and the residual."""
+
+    def __init__(self, d=64, hidden=128):
+        super().__init__()
+        self.fc1, self.fc2 = nn.Linear(d, hidden), nn.Linear(hidden, d)
+
+    def forward(self, x):
+        return x + self.fc2(F.gelu(self.fc1(x), approximate="tanh"))
+
+
 class Unsupported(nn.Module):
     """Uses cumsum, which has no gpuos lowering."""
 
@@ -265,6 +286,20 @@ def op_coverage():
     return prepared(OpCoverage(), [_x(4, 6), _x(4, 6, dtype="i64")], 10)
 
 
+def masked_attention():
+    return prepared(MaskedAttention(), [_x(2, 3, 4, 16), _x(2, 3, 6, 16), _x(2, 3, 6, 16),
+                                        _x(4, 6, dtype="i1"), _x(4, 6, scale=0.5)], 12)
+
+
+def mlp_bf16():
+    module, _ = prepared(MlpBf16(), [], 13)
+    module.to(torch.bfloat16)
+    module.input_recipes = [recipe((4, 64), "bf16", 13000)]
+    for name in module.state_recipes:
+        module.state_recipes[name] = dict(module.state_recipes[name], dtype="bf16")
+    return module, (tensor_from(module.input_recipes[0]),)
+
+
 def unsupported():
     return prepared(Unsupported(), [_x(4, 8)], 11)
 
@@ -273,4 +308,6 @@ def unsupported():
 ALL = {"b1": (b1, {}), "b2": (b2, {}), "b3": (b3, {}), "b4": (b4, {}), "b5": (b5, {}),
        "a2": (a2, {}), "a3": (a3, {}), "a4": (a4, {}),
        "transformer_block": (transformer_block, {"inline_params_below": 100}),
-       "op_coverage": (op_coverage, {})}
+       "op_coverage": (op_coverage, {}), "masked_attention": (masked_attention, {}),
+       # One bf16 rounding per op on both sides; matmuls accumulate differently.
+       "mlp_bf16": (mlp_bf16, {"tolerance": 1e-2})}

@@ -68,7 +68,7 @@ def export_fixture(name, factory, options, out):
         expected.append(f"out{i}.npy")
     manifest = dict(graph=name + ".mlir", name=name, inputs=entries, outputs=expected,
                     inlined=[a.target for a in result.inlined], aten_ops=aten_ops(program),
-                    torch=torch.__version__, tolerance=1e-5)
+                    torch=torch.__version__, tolerance=options.get("tolerance", 1e-5))
     with open(os.path.join(folder, "manifest.json"), "w") as f:
         json.dump(manifest, f, indent=1)
     print(f"[{name}] ok: {len(result.inputs)} inputs ({len(result.inlined)} inlined), "
