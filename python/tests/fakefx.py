@@ -42,8 +42,9 @@ class Graph:
         self.nodes, self.outputs = [], []
 
     def _add(self, op, target, args, kwargs, val):
-        node = Node(op, f"{str(target).split('.')[1] if op == 'call_function' and target is not operator.getitem else 'n'}_{len(self.nodes)}",
-                    target, args, kwargs, val)
+        # Named like torch.export names nodes: the ATen op's name, numbered.
+        stem = "getitem" if target is operator.getitem else str(target).split(".")[1]
+        node = Node(op, f"{stem}_{len(self.nodes)}", target, args, kwargs, val)
         for a in list(args) + list(kwargs.values()):
             for x in (a if isinstance(a, (list, tuple)) else [a]):
                 if isinstance(x, Node):

@@ -56,7 +56,7 @@ def main(argv=None):
                 outputs = module(*example_inputs)
             outputs = outputs if isinstance(outputs, (list, tuple)) else [outputs]
             save_npy(args.save_expected, [to_numpy(o) for o in outputs], "out")
-    except ExportError as e:
+    except (ExportError, OSError) as e:
         print(f"gpuos.export: error: {e}", file=sys.stderr)
         return 1
     print(f"wrote graph @{result.name} to {args.out}: {len(result.inputs)} inputs "
