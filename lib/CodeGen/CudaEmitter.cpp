@@ -345,7 +345,7 @@ Index TaskPrinter::delinearize(StringRef linear, ArrayRef<int64_t> shape) {
   // several times cheaper and exact.
   std::string base = linear.str();
   if (plan.narrowIndices &&
-      (linear == "i" || linear == "row" || linear == "col"))
+      (linear == "i" || linear == "row" || linear == "col" || linear == "item"))
     base = "(gpuos_i32)" + base;
   for (auto [d, size] : llvm::enumerate(shape)) {
     if (size == 1) {
@@ -749,6 +749,8 @@ static StringRef groupName(Group group) {
     return "a warp";
   case Group::Block:
     return "the block";
+  case Group::Columns:
+    return "32 outputs";
   }
   llvm_unreachable("group");
 }
@@ -881,6 +883,9 @@ void TaskPrinter::printStage(const Stage &stage, unsigned number) {
     os << " at " << locationString(stage.anchor->getLoc());
   if (stage.kind == StageKind::Elementwise)
     os << " over " << shapeString(stage.shape);
+  else if (stage.group == Group::Columns)
+    os << ", " << stage.rows << " rows of 32 outputs (a lane each), K = "
+       << stage.cols << " split over the warps";
   else
     os << ", " << stage.rows << " rows of " << stage.cols << ", "
        << groupName(stage.group) << " per row"
@@ -1043,6 +1048,8 @@ static GroupVars groupVars(Group group) {
     return {"warp", "nwarps", "lane", "32"};
   case Group::Block:
     return {"0", "1", "threadIdx.x", "blockDim.x"};
+  case Group::Columns:
+    return {"0", "1", "warp", "nwarps"};
   }
   llvm_unreachable("group");
 }
@@ -1061,7 +1068,7 @@ std::string TaskPrinter::tileBound(const Stage &stage, StringRef tile) const {
 void TaskPrinter::printRowLoop(const Stage &stage,
                                llvm::function_ref<void()> body) {
   GroupVars g = groupVars(stage.group);
-  if (stage.group == Group::Warp)
+  if (stage.group == Group::Warp || stage.group == Group::Columns)
     os << "const unsigned lane = threadIdx.x & 31u, warp = threadIdx.x >> 5, "
           "nwarps = blockDim.x >> 5;\n";
   // Tiles take contiguous row ranges.
@@ -1092,6 +1099,17 @@ std::string TaskPrinter::groupReduce(const Stage &stage, StringRef var,
     return declare(type, "red", ("gpuos_block_reduce(" + var + ", " +
                                  combiner + "(), ctx->smem)")
                                     .str());
+  case Group::Columns: {
+    // Lane l of every warp holds a partial of output l; warp 0 sums them.
+    std::string partial = ("((" + type + "*)ctx->smem)").str();
+    os << partial << "[warp * 32 + lane] = " << var << ";\n";
+    os << "__syncthreads();\n";
+    std::string total = fresh("red");
+    os << type << " " << total << " = " << partial << "[lane];\n";
+    os << "for (unsigned w = 1; w < nwarps; ++w)\n";
+    os << "  " << total << " += " << partial << "[w * 32 + lane];\n";
+    return total;
+  }
   }
   llvm_unreachable("group");
 }
@@ -1174,6 +1192,8 @@ void TaskPrinter::printRowReduction(const Stage &stage, Type t,
     os.unindent();
     os << "}\n";
   }
+  if (stage.group == Group::Columns)
+    os << "__syncthreads(); // the partials are read before the next row\n";
 }
 
 void TaskPrinter::printReduceStage(const Stage &stage) {
@@ -1224,7 +1244,13 @@ void TaskPrinter::printMatmulStage(const Stage &stage) {
     return idx;
   };
   printRowLoop(stage, [&] {
-    Index out = delinearize("row", outShape);
+    Index out;
+    if (stage.group == Group::Columns) {
+      os << "const gpuos_i64 item = row * 32 + lane;\n";
+      out = delinearize("item", outShape);
+    } else {
+      out = delinearize("row", outShape);
+    }
     domainIndex = out;
     printRowReduction(
         stage, t, ReduceKind::sum,

@@ -21,6 +21,8 @@ using namespace gpuos::cuda;
 static constexpr int64_t kMaxRegisterRow = 1024;
 /// Bytes of ctx->smem a block reduction uses: one partial per warp.
 static constexpr int64_t kBlockReduceSmemBytes = 32 * 8;
+/// Bytes of ctx->smem a Columns matmul uses: a partial per lane and warp.
+static constexpr int64_t kColumnsSmemBytes = 32 * 32 * 8;
 /// Upper bound of the suggested tile count.
 static constexpr int64_t kMaxTiles = 1024;
 
@@ -111,9 +113,17 @@ static void configureAnchorStage(Stage &stage) {
     stage.rows = product(stage.shape);
     stage.cols = lhs[lhs.size() - (matmul.getTransposeLhs() ? 2 : 1)];
     stage.reduced.clear();
-    // A warp per output reads K-contiguous operands coalesced; with a
-    // row-major rhs, a thread per output (neighbours on n) does instead.
+    // A warp per output reads K-contiguous operands coalesced. With a
+    // row-major rhs, neighbouring lanes take neighbouring n instead: a
+    // thread per output for short K, else 32 outputs per block with the
+    // warps splitting K (decode GEMVs have few outputs and long K).
     bool rhsAlongK = matmul.getTransposeRhs();
+    int64_t n = stage.shape.back();
+    if (!rhsAlongK && n % 32 == 0 && stage.cols >= 64) {
+      stage.group = Group::Columns;
+      stage.rows /= 32;
+      return;
+    }
     stage.group = !rhsAlongK && stage.rows >= 128
                       ? Group::Thread
                       : chooseRowGroup(stage.rows, stage.cols);
@@ -190,6 +200,7 @@ static int64_t suggestedTiles(const Stage &stage) {
       tiles = ceilDiv(stage.rows, 8);
       break;
     case Group::Block:
+    case Group::Columns:
       tiles = stage.rows;
       break;
     }
@@ -513,9 +524,12 @@ FailureOr<TaskPlan> gpuos::cuda::planTask(TaskOp task, StringRef name,
     if (stage.kind == StageKind::Elementwise)
       configureElementwiseStage(stage);
 
-  for (const Stage &stage : plan.stages)
+  for (const Stage &stage : plan.stages) {
     if (stage.group == Group::Block)
-      plan.smemBytes = kBlockReduceSmemBytes;
+      plan.smemBytes = std::max(plan.smemBytes, kBlockReduceSmemBytes);
+    if (stage.group == Group::Columns)
+      plan.smemBytes = std::max(plan.smemBytes, kColumnsSmemBytes);
+  }
   chooseTileSharing(plan, domainTiling);
   int64_t largest = 0;
   auto visit = [&](Value v) {

@@ -38,8 +38,10 @@ bool isAnchor(mlir::Operation *op);
 
 enum class StageKind { Elementwise, Reduce, Matmul, Softmax, LayerNorm, RmsNorm };
 
-/// Which threads cooperate on one row of a row stage.
-enum class Group { Thread, Warp, Block };
+/// Which threads cooperate on one row of a row stage. `Columns` is for
+/// matmuls with a row-major rhs: a "row" is 32 neighbouring outputs, one
+/// per lane, and the block's warps split K (reduced through ctx->smem).
+enum class Group { Thread, Warp, Block, Columns };
 
 struct Stage {
   StageKind kind = StageKind::Elementwise;

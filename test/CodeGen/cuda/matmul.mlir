@@ -34,27 +34,37 @@ gpuos.graph @scores(%q: tensor<12x1x64xf32>, %k: tensor<12x128x64xf32>) -> tenso
   gpuos.return %r : tensor<12x1x128xf32>
 }
 
-// An MLP layer, [4, 256] x [256, 512] in bf16 with a bias and SiLU: a thread
-// per output, neighbouring threads on neighbouring columns (coalesced rhs),
-// f32 accumulation rounded once to bf16.
-// CHECK-LABEL: extern "C" __device__ void mlp_task0(
-// CHECK:        { // stage 0: matmul at {{.*}}, 2048 rows of 256, a thread per row
-// CHECK:          for (gpuos_i64 row = 2048 * tile / ntiles + threadIdx.x; row < row_end; row += blockDim.x) {
-// CHECK-NEXT:       const gpuos_i32 [[M:t[0-9]+]] = ((gpuos_i32)row / 512);
-// CHECK-NEXT:       const gpuos_i32 [[N:t[0-9]+]] = (gpuos_i32)row % 512;
+// An MLP layer, [4, 256] x [256, 512] in bf16 with a bias and SiLU, row-major
+// rhs: each block step takes 32 neighbouring outputs, one per lane (coalesced
+// rhs reads), and its warps split K; warp 0 sums the partials from ctx->smem
+// and applies the epilogue. f32 accumulation rounded once to bf16.
+// CHECK-LABEL: // Operator mlp_task0:
+// CHECK:      //   smem: 8192 bytes
+// CHECK:        { // stage 0: matmul at {{.*}}, 64 rows of 32 outputs (a lane each), K = 256 split over the warps
+// CHECK:          for (gpuos_i64 row = 64 * tile / ntiles; row < row_end; row += 1) {
+// CHECK-NEXT:       const gpuos_i64 item = row * 32 + lane;
+// CHECK-NEXT:       const gpuos_i32 [[M:t[0-9]+]] = ((gpuos_i32)item / 512);
+// CHECK-NEXT:       const gpuos_i32 [[N:t[0-9]+]] = (gpuos_i32)item % 512;
 // CHECK-NEXT:       float [[ACC:acc[0-9]+]] = 0.0f;
-// CHECK-NEXT:       #pragma unroll 4
-// CHECK-NEXT:       for (gpuos_i64 col = 0; col < 256; col += 1) {
+// CHECK-NEXT:       for (gpuos_i64 col = warp; col < 256; col += nwarps) {
 // CHECK-NEXT:         const float [[A:v[0-9]+]] = gpuos_bf16_to_f32(in0[[[M]] * in0_s0 + col * in0_s1]);
 // CHECK-NEXT:         const float [[W:v[0-9]+]] = gpuos_bf16_to_f32(in1[col * in1_s0 + [[N]] * in1_s1]);
 // CHECK-NEXT:         const float [[P:p[0-9]+]] = [[A]] * [[W]];
 // CHECK-NEXT:         [[ACC]] += [[P]];
 // CHECK-NEXT:       }
-// CHECK-NEXT:       const float [[R:r[0-9]+]] = gpuos_round_bf16([[ACC]]);
-// CHECK-NEXT:       const float [[BIAS:v[0-9]+]] = gpuos_bf16_to_f32(in2[[[N]] * in2_s0]);
-// CHECK-NEXT:       const float [[H:v[0-9]+]] = gpuos_round_bf16([[R]] + [[BIAS]]);
-// CHECK-NEXT:       const float [[S:v[0-9]+]] = gpuos_round_bf16([[H]] / (1.0f + expf(-[[H]])));
-// CHECK-NEXT:       out0[[[M]] * out0_s0 + [[N]] * out0_s1] = gpuos_f32_to_bf16([[S]]);
+// CHECK-NEXT:       ((float*)ctx->smem)[warp * 32 + lane] = [[ACC]];
+// CHECK-NEXT:       __syncthreads();
+// CHECK-NEXT:       float [[SUM:red[0-9]+]] = ((float*)ctx->smem)[lane];
+// CHECK-NEXT:       for (unsigned w = 1; w < nwarps; ++w)
+// CHECK-NEXT:         [[SUM]] += ((float*)ctx->smem)[w * 32 + lane];
+// CHECK-NEXT:       const float [[R:r[0-9]+]] = gpuos_round_bf16([[SUM]]);
+// CHECK-NEXT:       if (warp == 0) {
+// CHECK-NEXT:         const float [[BIAS:v[0-9]+]] = gpuos_bf16_to_f32(in2[[[N]] * in2_s0]);
+// CHECK-NEXT:         const float [[H:v[0-9]+]] = gpuos_round_bf16([[R]] + [[BIAS]]);
+// CHECK-NEXT:         const float [[S:v[0-9]+]] = gpuos_round_bf16([[H]] / (1.0f + expf(-[[H]])));
+// CHECK-NEXT:         out0[[[M]] * out0_s0 + [[N]] * out0_s1] = gpuos_f32_to_bf16([[S]]);
+// CHECK-NEXT:       }
+// CHECK-NEXT:       __syncthreads(); // the partials are read before the next row
 gpuos.graph @mlp(%x: tensor<4x256xbf16>, %w: tensor<256x512xbf16>, %b: tensor<512xbf16>) -> tensor<4x512xbf16> {
   %r = gpuos.task ins(%x, %w, %b : tensor<4x256xbf16>, tensor<256x512xbf16>, tensor<512xbf16>) -> tensor<4x512xbf16> {
   ^bb0(%ax: tensor<4x256xbf16>, %aw: tensor<256x512xbf16>, %ab: tensor<512xbf16>):
@@ -70,7 +80,7 @@ gpuos.graph @mlp(%x: tensor<4x256xbf16>, %w: tensor<256x512xbf16>, %b: tensor<51
 // transposed lhs on a broadcast batch ([1, 8, 3] against [2, 8, 5]) in a
 // second, independent stage; integers accumulate in their own type.
 // CHECK-LABEL: extern "C" __device__ void pv_task0(
-// CHECK:        { // stage 0: matmul at {{.*}}, 768 rows of 128, a thread per row
+// CHECK:        { // stage 0: matmul at {{.*}}, 24 rows of 32 outputs (a lane each), K = 128 split over the warps
 // CHECK:            const float {{v[0-9]+}} = in0[{{t[0-9]+}} * in0_s0 + col * in0_s2];
 // CHECK-NEXT:       const float {{v[0-9]+}} = in1[{{t[0-9]+}} * in1_s0 + col * in1_s1 + {{t[0-9]+}} * in1_s2];
 // CHECK:        { // stage 1: matmul at {{.*}}, 30 rows of 8, a thread per row

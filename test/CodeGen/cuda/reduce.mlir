@@ -152,15 +152,16 @@ gpuos.graph @batch(%a: tensor<32x40xi64>, %b: tensor<32x40xf32>) -> (tensor<32xi
 // tile recomputes it into its own scratch and the matmul's rows still spread
 // over all tiles.
 // CHECK-LABEL: // Operator norm_gemv_task0:
-// CHECK:      //   tiles: 6 (from size); every tile recomputes what later stages read, then takes its share
+// CHECK:      //   tiles: 43 (from size); every tile recomputes what later stages read, then takes its share
 // CHECK-NEXT: //   scratch: 2048 bytes
+// CHECK-NEXT: //   smem: 8192 bytes
 // CHECK-NEXT: extern "C" __device__ void norm_gemv_task0(const gpuos_task_ctx* ctx) {
 // CHECK-NEXT:   if (ctx->scratch_bytes < 2048)
 // CHECK:        { // stage 0: rms_norm
 // CHECK-NEXT:     const gpuos_i64 tile = 0, ntiles = 1; // all of it, in this block
 // CHECK:              tmp0[col] = {{y[0-9]+}};
 // CHECK:        __syncthreads(); // earlier stages stored what later ones read
-// CHECK-NEXT:   { // stage 1: matmul at {{.*}}, 1376 rows of 512, a thread per row
+// CHECK-NEXT:   { // stage 1: matmul at {{.*}}, 43 rows of 32 outputs (a lane each), K = 512 split over the warps
 // CHECK-NEXT:     const gpuos_i64 tile = ctx->tile, ntiles = ctx->ntiles;
 // CHECK:              const float {{v[0-9]+}} = tmp0[col];
 gpuos.graph @norm_gemv(%x: tensor<1x512xf32>, %w: tensor<512xf32>, %up: tensor<512x1376xf32>) -> tensor<1x1376xf32> {
