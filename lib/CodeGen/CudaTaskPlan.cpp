@@ -17,8 +17,10 @@ using namespace mlir;
 using namespace gpuos;
 using namespace gpuos::cuda;
 
-/// Largest row a warp keeps in registers (32 values per lane at most).
-static constexpr int64_t kMaxRegisterRow = 1024;
+/// Largest row a warp keeps in registers (8 values per lane at most).
+static constexpr int64_t kMaxRegisterRow = 256;
+/// Longest row a warp still handles alone (rereading it from L1 per pass).
+static constexpr int64_t kMaxWarpRow = 2048;
 /// Bytes of ctx->smem a block reduction uses: one partial per warp.
 static constexpr int64_t kBlockReduceSmemBytes = 32 * 8;
 /// Bytes of ctx->smem a Columns matmul uses: a partial per lane and warp.
@@ -140,12 +142,14 @@ static void configureAnchorStage(Stage &stage) {
     return;
   }
   // Softmax and norms revisit the row: keep it in registers when it fits.
+  // Longer rows in registers spill under the 128-register budget.
   if (stage.cols <= kMaxRegisterRow) {
     stage.group = Group::Warp;
     stage.inRegisters = true;
     stage.perLane = std::max<int64_t>(1, ceilDiv(stage.cols, 32));
   } else {
-    stage.group = Group::Block;
+    stage.group = stage.cols <= kMaxWarpRow && stage.rows >= 8 ? Group::Warp
+                                                               : Group::Block;
   }
 }
 
@@ -482,11 +486,16 @@ FailureOr<TaskPlan> gpuos::cuda::planTask(TaskOp task, StringRef name,
     addOutput(v.getDefiningOp(), v);
     plan.storage[v].readByLaterStage = true;
   }
-  for (auto &[v, storage] : plan.storage) {
-    if (!storage.readByLaterStage || !storage.resultArgs.empty())
-      continue;
+  // Scratch in task order, so that offsets do not depend on hashing.
+  SmallVector<Value> scratchValues;
+  for (auto &[v, storage] : plan.storage)
+    if (storage.readByLaterStage && storage.resultArgs.empty())
+      scratchValues.push_back(v);
+  llvm::sort(scratchValues,
+             [&](Value a, Value b) { return position[a] < position[b]; });
+  for (Value v : scratchValues) {
     plan.scratchBytes = llvm::alignTo(plan.scratchBytes, 16);
-    storage.scratchOffset = plan.scratchBytes;
+    plan.storage[v].scratchOffset = plan.scratchBytes;
     plan.scratchBytes += product(shapeOf(v)) * elementBytes(elementTypeOf(v));
   }
 

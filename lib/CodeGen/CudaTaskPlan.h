@@ -127,6 +127,12 @@ struct PrintedTask {
 /// Prints the operator of a planned task (constant arrays first).
 mlir::FailureOr<PrintedTask> printTask(const TaskPlan &plan);
 
+/// The plan of `task` and its printed operator: planned with domain tiling
+/// first, again without when a stage reads across domain rows. What both
+/// --gpuos-to-cuda and --gpuos-to-manifest use.
+struct EmittedTask;
+mlir::FailureOr<EmittedTask> emitTask(TaskOp task, llvm::StringRef name);
+
 /// Plans `task`, named `name`. With `domainTiling`, dependent stages may
 /// share tiles by domain rows (the printer then checks every read of a stored
 /// value stays in its row; if not, plan again without). Fails with an error
@@ -134,6 +140,11 @@ mlir::FailureOr<PrintedTask> printTask(const TaskPlan &plan);
 mlir::FailureOr<TaskPlan> planTask(TaskOp task, llvm::StringRef name,
                                    bool domainTiling = true);
 
+
+struct EmittedTask {
+  TaskPlan plan;
+  std::string text;
+};
 
 } // namespace gpuos::cuda
 

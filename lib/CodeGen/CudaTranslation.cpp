@@ -18,6 +18,22 @@ using namespace mlir;
 using namespace gpuos;
 using namespace gpuos::cuda;
 
+FailureOr<EmittedTask> gpuos::cuda::emitTask(TaskOp task, StringRef name) {
+  for (bool domainTiling : {true, false}) {
+    FailureOr<TaskPlan> plan = planTask(task, name, domainTiling);
+    if (failed(plan))
+      return failure();
+    FailureOr<PrintedTask> printed = printTask(*plan);
+    if (failed(printed))
+      return failure();
+    // A stage reading another domain row of a stored value: no row tiling.
+    if (!printed->crossesDomainRows)
+      return EmittedTask{std::move(*plan), std::move(printed->text)};
+  }
+  return task.emitError("internal error: the CUDA emitter read across "
+                        "domain rows without domain tiling");
+}
+
 LogicalResult gpuos::translateToCuda(Operation *op, raw_ostream &output) {
   auto module = dyn_cast<ModuleOp>(op);
   if (!module)
@@ -32,20 +48,10 @@ LogicalResult gpuos::translateToCuda(Operation *op, raw_ostream &output) {
   os << "#include \"gpuos/device_abi.h\"\n\n";
   os << devicePrelude();
   for (auto &[task, name] : operatorNames(module)) {
-    FailureOr<TaskPlan> plan = planTask(task, name);
-    if (failed(plan))
+    FailureOr<EmittedTask> emitted = emitTask(task, name);
+    if (failed(emitted))
       return failure();
-    FailureOr<PrintedTask> printed = printTask(*plan);
-    if (succeeded(printed) && printed->crossesDomainRows) {
-      // A stage reads another domain row of a stored value: no row tiling.
-      plan = planTask(task, name, /*domainTiling=*/false);
-      if (failed(plan))
-        return failure();
-      printed = printTask(*plan);
-    }
-    if (failed(printed))
-      return failure();
-    os << "\n" << printed->text;
+    os << "\n" << emitted->text;
   }
   output << text;
   return success();

@@ -130,10 +130,10 @@ LogicalResult GraphManifest::resolve() {
                                 << " is read but has no buffer (offset and "
                                    "output are both -1)";
     }
-    FailureOr<TaskPlan> plan = planTask(task, entry.second);
-    if (failed(plan))
+    FailureOr<EmittedTask> emitted = emitTask(task, entry.second);
+    if (failed(emitted))
       return failure();
-    plans.push_back(std::move(*plan));
+    plans.push_back(std::move(emitted->plan));
   }
   for (Operation &op : graph.getBody().front().without_terminator())
     if (!isa<TaskOp>(op))

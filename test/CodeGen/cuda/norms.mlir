@@ -2,33 +2,32 @@
 // RUN: gpuos-translate --gpuos-to-cuda %s | gpuos-cuda-check -
 // REQUIRES: nvrtc
 
-// layer_norm + gelu + residual (a transformer block's tail): a warp per row,
-// the row in registers (768 = 24 x 32), mean then centered variance, and
-// the epilogue evaluated as each element is written.
+// layer_norm + gelu + residual (a transformer block's tail): a warp per row;
+// 768 values per row would spill from registers (24 per lane), so the warp
+// rereads the row (from L1) in three passes: mean, centered variance, then
+// the normalized value with the epilogue applied as each element is written.
 // CHECK-LABEL: extern "C" __device__ void ln_gelu_task0(
-// CHECK:        { // stage 0: layer_norm at {{.*}}, 8 rows of 768, a warp per row, row in registers
-// CHECK:          float v[24];
+// CHECK:        { // stage 0: layer_norm at {{.*}}, 8 rows of 768, a warp per row
 // CHECK:          float [[S:s[0-9]+]] = 0.0f;
-// CHECK-NEXT:     #pragma unroll
-// CHECK-NEXT:     for (int j = 0; j < 24; ++j) {
-// CHECK-NEXT:       [[S]] += v[j];
+// CHECK-NEXT:     for (gpuos_i64 col = lane; col < 768; col += 32) {
+// CHECK-NEXT:       const float [[X:v[0-9]+]] = in0[row * in0_s0 + col * in0_s1];
+// CHECK-NEXT:       [[S]] += [[X]];
 // CHECK-NEXT:     }
 // CHECK-NEXT:     const float [[SUM:red[0-9]+]] = gpuos_warp_reduce([[S]], gpuos_op_sum());
 // CHECK-NEXT:     const float [[MEAN:mean[0-9]+]] = [[SUM]] / 768.0f;
 // CHECK-NEXT:     float [[Q:q[0-9]+]] = 0.0f;
-// CHECK-NEXT:     #pragma unroll
-// CHECK-NEXT:     for (int j = 0; j < 24; ++j) {
-// CHECK-NEXT:       const float [[D:d[0-9]+]] = v[j] - [[MEAN]];
+// CHECK-NEXT:     for (gpuos_i64 col = lane; col < 768; col += 32) {
+// CHECK-NEXT:       const float [[X2:v[0-9]+]] = in0[row * in0_s0 + col * in0_s1];
+// CHECK-NEXT:       const float [[D:d[0-9]+]] = [[X2]] - [[MEAN]];
 // CHECK-NEXT:       [[Q]] += [[D]] * [[D]];
 // CHECK-NEXT:     }
 // CHECK-NEXT:     const float [[VAR:red[0-9]+]] = gpuos_warp_reduce([[Q]], gpuos_op_sum());
 // CHECK-NEXT:     const float [[RSTD:rstd[0-9]+]] = rsqrtf([[VAR]] / 768.0f + 1e-05f);
-// CHECK-NEXT:     #pragma unroll
-// CHECK-NEXT:     for (int j = 0; j < 24; ++j) {
-// CHECK-NEXT:       const gpuos_i64 col = lane + 32 * j;
+// CHECK-NEXT:     for (gpuos_i64 col = lane; col < 768; col += 32) {
+// CHECK-NEXT:       const float [[X3:v[0-9]+]] = in0[row * in0_s0 + col * in0_s1];
 // CHECK-NEXT:       const float [[W:v[0-9]+]] = in1[col * in1_s0];
 // CHECK-NEXT:       const float [[B:v[0-9]+]] = in2[col * in2_s0];
-// CHECK-NEXT:       const float [[Y:y[0-9]+]] = (v[j] - [[MEAN]]) * [[RSTD]] * [[W]] + [[B]];
+// CHECK-NEXT:       const float [[Y:y[0-9]+]] = ([[X3]] - [[MEAN]]) * [[RSTD]] * [[W]] + [[B]];
 // CHECK-NEXT:       const float [[G:v[0-9]+]] = 0.5f * [[Y]] * (1.0f + tanhf(0.797884561f * ([[Y]] + 0.044715f * [[Y]] * [[Y]] * [[Y]])));
 // CHECK-NEXT:       const float [[R:v[0-9]+]] = in3[row * in3_s0 + col * in3_s1];
 // CHECK-NEXT:       const float [[O:v[0-9]+]] = [[G]] + [[R]];
@@ -86,25 +85,33 @@ gpuos.graph @rms(%x: tensor<1x4096xf16>, %w: tensor<4096xf16>) -> tensor<1x4096x
   gpuos.return %r : tensor<1x4096xf16>
 }
 
-// rms_norm in registers with a SiLU-gated epilogue reading a second input.
+// rms_norm of 256-wide rows, held in registers (8 values per lane, the
+// loops fully unrolled), with a SiLU-gated epilogue reading a second input.
 // CHECK-LABEL: extern "C" __device__ void rms_gate_task0(
-// CHECK:        { // stage 0: rms_norm at {{.*}}, 4 rows of 512, a warp per row, row in registers
-// CHECK:          float [[Q:q[0-9]+]] = 0.0f;
+// CHECK:        { // stage 0: rms_norm at {{.*}}, 4 rows of 256, a warp per row, row in registers
+// CHECK:          float v[8];
 // CHECK-NEXT:     #pragma unroll
-// CHECK-NEXT:     for (int j = 0; j < 16; ++j) {
+// CHECK-NEXT:     for (int j = 0; j < 8; ++j) {
+// CHECK-NEXT:       const gpuos_i64 col = lane + 32 * j;
+// CHECK-NEXT:       const float [[X:v[0-9]+]] = in0[row * in0_s0 + col * in0_s1];
+// CHECK-NEXT:       v[j] = [[X]];
+// CHECK-NEXT:     }
+// CHECK-NEXT:     float [[Q:q[0-9]+]] = 0.0f;
+// CHECK-NEXT:     #pragma unroll
+// CHECK-NEXT:     for (int j = 0; j < 8; ++j) {
 // CHECK-NEXT:       [[Q]] += v[j] * v[j];
 // CHECK:            const float [[Y:y[0-9]+]] = v[j] * {{rstd[0-9]+}} * {{v[0-9]+}};
 // CHECK-NEXT:       const float [[G:v[0-9]+]] = in2[row * in2_s0 + col * in2_s1];
 // CHECK-NEXT:       const float [[S:v[0-9]+]] = [[G]] / (1.0f + expf(-[[G]]));
 // CHECK-NEXT:       const float [[O:v[0-9]+]] = [[Y]] * [[S]];
 // CHECK-NEXT:       out0[row * out0_s0 + col * out0_s1] = [[O]];
-gpuos.graph @rms_gate(%x: tensor<4x512xf32>, %w: tensor<512xf32>, %g: tensor<4x512xf32>) -> tensor<4x512xf32> {
-  %r = gpuos.task ins(%x, %w, %g : tensor<4x512xf32>, tensor<512xf32>, tensor<4x512xf32>) -> tensor<4x512xf32> {
-  ^bb0(%a: tensor<4x512xf32>, %aw: tensor<512xf32>, %ag: tensor<4x512xf32>):
-    %y = gpuos.rms_norm %a weight(%aw : tensor<512xf32>) dims = 1 eps = 1.000000e-06 : tensor<4x512xf32>
-    %s = gpuos.silu %ag : tensor<4x512xf32>
-    %o = gpuos.mul %y, %s : tensor<4x512xf32>, tensor<4x512xf32> -> tensor<4x512xf32>
-    gpuos.yield %o : tensor<4x512xf32>
+gpuos.graph @rms_gate(%x: tensor<4x256xf32>, %w: tensor<256xf32>, %g: tensor<4x256xf32>) -> tensor<4x256xf32> {
+  %r = gpuos.task ins(%x, %w, %g : tensor<4x256xf32>, tensor<256xf32>, tensor<4x256xf32>) -> tensor<4x256xf32> {
+  ^bb0(%a: tensor<4x256xf32>, %aw: tensor<256xf32>, %ag: tensor<4x256xf32>):
+    %y = gpuos.rms_norm %a weight(%aw : tensor<256xf32>) dims = 1 eps = 1.000000e-06 : tensor<4x256xf32>
+    %s = gpuos.silu %ag : tensor<4x256xf32>
+    %o = gpuos.mul %y, %s : tensor<4x256xf32>, tensor<4x256xf32> -> tensor<4x256xf32>
+    gpuos.yield %o : tensor<4x256xf32>
   }
-  gpuos.return %r : tensor<4x512xf32>
+  gpuos.return %r : tensor<4x256xf32>
 }
