@@ -1,4 +1,5 @@
 //===- gpuos-translate.cpp - translations out of the gpuos dialect --------===//
+#include "gpuos/CodeGen/BundleEmitter.h"
 #include "gpuos/CodeGen/CudaEmitter.h"
 #include "gpuos/CodeGen/GraphToDot.h"
 #include "gpuos/CodeGen/ManifestEmitter.h"
@@ -9,6 +10,7 @@ int main(int argc, char **argv) {
   gpuos::registerToDotTranslation();
   gpuos::registerToCudaTranslation();
   gpuos::registerToManifestTranslation();
+  gpuos::registerToBundleTranslation();
   return mlir::failed(
              mlir::mlirTranslateMain(argc, argv, "gpuos translation driver\n"))
              ? 1

@@ -19,7 +19,7 @@ extern "C" {
 #endif
 
 #define GPUOS_RUNTIME_API_VERSION_MAJOR 1
-#define GPUOS_RUNTIME_API_VERSION_MINOR 0
+#define GPUOS_RUNTIME_API_VERSION_MINOR 1
 #define GPUOS_RUNTIME_API_VERSION (GPUOS_RUNTIME_API_VERSION_MAJOR * 1000 + GPUOS_RUNTIME_API_VERSION_MINOR)
 
 #if defined(_WIN32)
@@ -196,6 +196,41 @@ typedef struct gpuos_graph_result {
   uint64_t total_tiles;
 } gpuos_graph_result;
 GPUOS_API gpuos_status_t gpuos_graph_get_result(gpuos_graph_t g, gpuos_graph_result* r);
+
+/* ---- Bundles (API 1.1) -------------------------------------------------------------------
+ * A bundle (gpuos/bundle_format.h, docs/bundle.md) holds a compiled graph: manifest and
+ * operator cubin. Loading registers its operators under free operator ids, builds the
+ * graph and allocates its arena; the caller binds the external inputs and outputs. */
+typedef struct gpuos_bundle_s* gpuos_bundle_t;
+typedef struct gpuos_bundle_info {
+  uint32_t format_version, sm, register_budget, device_abi_version;
+  uint32_t num_inputs, num_outputs, num_tasks, num_operators;
+  uint64_t arena_bytes, cubin_bytes, source_bytes;
+} gpuos_bundle_info;
+typedef struct gpuos_bundle_tensor {
+  int32_t dtype; /* GPUOS_DTYPE_* */
+  int32_t rank;
+  int64_t shape[GPUOS_MAX_RANK];
+  uint64_t bytes;
+} gpuos_bundle_tensor;
+/* Validate a bundle in memory without a GPU (header, checksum, manifest). */
+GPUOS_API gpuos_status_t gpuos_bundle_inspect(const void* data, size_t size, gpuos_bundle_info* info);
+/* Validate, check the architecture against rt's device, load the cubin, register the
+ * operators, build the graph and allocate the arena. data is copied. */
+GPUOS_API gpuos_status_t gpuos_bundle_load(gpuos_runtime_t rt, const void* data, size_t size, gpuos_bundle_t* out);
+GPUOS_API gpuos_status_t gpuos_bundle_load_file(gpuos_runtime_t rt, const char* path, gpuos_bundle_t* out);
+GPUOS_API gpuos_status_t gpuos_bundle_get_info(gpuos_bundle_t b, gpuos_bundle_info* info);
+/* Shape, dtype and size of external input or output `index`. */
+GPUOS_API gpuos_status_t gpuos_bundle_input(gpuos_bundle_t b, uint32_t index, gpuos_bundle_tensor* t);
+GPUOS_API gpuos_status_t gpuos_bundle_output(gpuos_bundle_t b, uint32_t index, gpuos_bundle_tensor* t);
+/* Bind a dense device buffer of exactly the tensor's size in bytes. */
+GPUOS_API gpuos_status_t gpuos_bundle_bind_input(gpuos_bundle_t b, uint32_t index, void* dptr, size_t bytes);
+GPUOS_API gpuos_status_t gpuos_bundle_bind_output(gpuos_bundle_t b, uint32_t index, void* dptr, size_t bytes);
+/* Fails with GPUOS_ERROR_INVALID_ARGUMENT while an input or output is unbound. */
+GPUOS_API gpuos_status_t gpuos_bundle_submit(gpuos_bundle_t b, uint32_t timeout_ms);
+GPUOS_API gpuos_status_t gpuos_bundle_wait(gpuos_bundle_t b, uint32_t timeout_ms);
+/* Frees graph, arena and module reference (the operator ids stay installed). */
+GPUOS_API gpuos_status_t gpuos_bundle_destroy(gpuos_bundle_t b);
 
 #ifdef __cplusplus
 }
