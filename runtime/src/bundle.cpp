@@ -52,10 +52,18 @@ gpuos_status_t check_device(gpuos_runtime_t rt, const BundleDesc& d) {
   if (d.header.register_budget > info.register_budget)
     return set_error(GPUOS_ERROR_RESOURCE_LIMIT, "bundle: compiled for %u registers, the runtime allows %u",
                      d.header.register_budget, info.register_budget);
-  for (const BundleTask& t : d.tasks)
+  // An operator short of either traps on the device, which kills the context.
+  const uint32_t scratch = runtime_scratch_bytes(rt);
+  for (const BundleTask& t : d.tasks) {
     if (t.smem_bytes > info.op_smem_bytes)
-      return set_error(GPUOS_ERROR_RESOURCE_LIMIT, "bundle: operator %s needs %u bytes of shared memory, the runtime gives %u",
+      return set_error(GPUOS_ERROR_RESOURCE_LIMIT,
+                       "bundle: operator %s needs %u bytes of shared memory, the runtime gives %u (op_smem_bytes)",
                        t.op.c_str(), t.smem_bytes, info.op_smem_bytes);
+    if (t.scratch_bytes > scratch)
+      return set_error(GPUOS_ERROR_RESOURCE_LIMIT,
+                       "bundle: operator %s needs %llu bytes of scratch, the runtime gives %u (scratch_bytes)",
+                       t.op.c_str(), (unsigned long long)t.scratch_bytes, scratch);
+  }
   return GPUOS_OK;
 }
 

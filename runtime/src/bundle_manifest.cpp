@@ -1,6 +1,7 @@
 // Bundle reading and manifest validation (see bundle_manifest.h, docs/bundle.md).
 #include "bundle_manifest.h"
 
+#include <algorithm>
 #include <cstring>
 #include <map>
 
@@ -236,6 +237,10 @@ void bundle_info(const BundleDesc& d, gpuos_bundle_info* info) {
   info->arena_bytes = d.arena_bytes;
   info->cubin_bytes = d.header.cubin_bytes;
   info->source_bytes = d.header.source_bytes;
+  for (const BundleTask& t : d.tasks) {
+    info->max_smem_bytes = std::max(info->max_smem_bytes, t.smem_bytes);
+    info->max_scratch_bytes = std::max(info->max_scratch_bytes, t.scratch_bytes);
+  }
 }
 
 }  // namespace gpuos

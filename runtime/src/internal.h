@@ -26,6 +26,9 @@ gpuos_status_t set_error(gpuos_status_t s, const char* fmt, ...)
     ;
 void clear_error();
 
+// Global scratch per worker block (gpuos_runtime_info does not carry it; its layout is fixed).
+uint32_t runtime_scratch_bytes(gpuos_runtime_t rt);
+
 // ---- cubin notes
 struct FunctionResources {
   uint32_t registers = 0, frame_bytes = 0, min_stack_bytes = 0, max_stack_bytes = 0;

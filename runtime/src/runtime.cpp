@@ -517,6 +517,8 @@ void free_graph_memory(gpuos_runtime_s* rt, gpuos_graph_s* g) {
 
 }  // namespace
 
+uint32_t gpuos::runtime_scratch_bytes(gpuos_runtime_t rt) { return rt->cfg.scratch_bytes; }
+
 // ------------------------------------------------------------------ C API
 extern "C" {
 

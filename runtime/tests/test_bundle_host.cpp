@@ -79,6 +79,14 @@ TEST_CASE(bundle_valid_is_summarized) {
   CHECK_EQ(info.arena_bytes, 256u);
   CHECK_EQ(info.cubin_bytes, kCubin.size());
   CHECK_EQ(info.source_bytes, 9u);
+  CHECK_EQ(info.max_smem_bytes, 0u);
+  CHECK_EQ(info.max_scratch_bytes, 0u);
+  std::string big = gpuos::assemble_bundle(90, 128, GPUOS_DEVICE_ABI_VERSION,
+                                           replaced(kManifest, "\"scratch_bytes\": 0, \"deps\": [0]",
+                                                    "\"scratch_bytes\": 100000, \"deps\": [0]"),
+                                           kCubin, "");
+  REQUIRE_OK(gpuos_bundle_inspect(big.data(), big.size(), &info));
+  CHECK_EQ(info.max_scratch_bytes, 100000u);
 }
 
 TEST_CASE(bundle_rejects_bad_header) {

@@ -206,6 +206,10 @@ typedef struct gpuos_bundle_info {
   uint32_t format_version, sm, register_budget, device_abi_version;
   uint32_t num_inputs, num_outputs, num_tasks, num_operators;
   uint64_t arena_bytes, cubin_bytes, source_bytes;
+  /* Largest shared memory and global scratch of one operator: create the runtime with
+   * op_smem_bytes and scratch_bytes at least this large, or loading fails. */
+  uint32_t max_smem_bytes;
+  uint64_t max_scratch_bytes;
 } gpuos_bundle_info;
 typedef struct gpuos_bundle_tensor {
   int32_t dtype; /* GPUOS_DTYPE_* */
@@ -215,8 +219,9 @@ typedef struct gpuos_bundle_tensor {
 } gpuos_bundle_tensor;
 /* Validate a bundle in memory without a GPU (header, checksum, manifest). */
 GPUOS_API gpuos_status_t gpuos_bundle_inspect(const void* data, size_t size, gpuos_bundle_info* info);
-/* Validate, check the architecture against rt's device, load the cubin, register the
- * operators, build the graph and allocate the arena. data is copied. */
+/* Validate, check the architecture, register budget, shared memory and scratch against rt,
+ * load the cubin, register the operators under operator ids never installed before, build
+ * the graph and allocate the arena. data is copied. */
 GPUOS_API gpuos_status_t gpuos_bundle_load(gpuos_runtime_t rt, const void* data, size_t size, gpuos_bundle_t* out);
 GPUOS_API gpuos_status_t gpuos_bundle_load_file(gpuos_runtime_t rt, const char* path, gpuos_bundle_t* out);
 GPUOS_API gpuos_status_t gpuos_bundle_get_info(gpuos_bundle_t b, gpuos_bundle_info* info);

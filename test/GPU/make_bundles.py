@@ -1,0 +1,126 @@
+"""Prepares the GPU bundle check (test/GPU/run-bundles.sh) on a machine without a GPU.
+
+For every graph: gpuos-opt --gpuos-pipeline, gpuos-translate --gpuos-to-bundle, fresh
+random inputs, and the reference executor's outputs (gpuos-run). Writes per case
+CASES/<name>/{graph.bundle, seed, in<i>.npy (non-f32 inputs only), out<i>.npy}. f32
+inputs are not stored: the driver regenerates them from `seed` (f32_input below), so
+large graphs travel small. Also writes CASES/bench/graph.bundle, a large elementwise
+graph timed against a device-to-device copy.
+
+usage: make_bundles.py <build-dir> <cases-dir> <graph.mlir>... [--random N]
+"""
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+import numpy as np
+
+MASK = np.uint64(0xFFFFFFFFFFFFFFFF)
+BENCH_ELEMENTS = 32 * 1024 * 1024  # f32: 128 MiB in + 128 MiB out
+
+
+def splitmix64(x):
+    with np.errstate(over="ignore"):
+        z = x + np.uint64(0x9E3779B97F4A7C15)
+        z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+        z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+        return z ^ (z >> np.uint64(31))
+
+
+def f32_input(seed, index, count):
+    """Values k / 2^23 - 1 in [-1, 1), exact in f32; bundle_driver.cpp computes the same."""
+    key = (np.uint64(seed) << np.uint64(40)) ^ (np.uint64(index) << np.uint64(32))
+    h = splitmix64(key ^ np.arange(count, dtype=np.uint64))
+    return ((h >> np.uint64(40)).astype(np.float64) / 2.0**23 - 1.0).astype(np.float32)
+
+
+def other_input(rng, dtype, shape):
+    if dtype == "f16":
+        return rng.uniform(-1, 1, shape).astype(np.float16)
+    if dtype == "bf16":
+        bits = rng.uniform(-1, 1, shape).astype(np.float32).view(np.uint32)
+        return ((bits + np.uint32(0x8000)) >> np.uint32(16)).astype(np.uint16)
+    if dtype == "i1":
+        return rng.integers(0, 2, shape).astype(np.bool_)
+    # Small integers: valid as indices and masks wherever the graph uses them.
+    return rng.integers(0, 2, shape).astype(np.int32 if dtype == "i32" else np.int64)
+
+
+def run(*args, **kw):
+    return subprocess.run([str(a) for a in args], check=True, capture_output=True, **kw)
+
+
+def make_case(build, cases, name, source, seed, skipped):
+    tools = os.path.join(build, "bin")
+    work = tempfile.mkdtemp(prefix="bundle-ref-")
+    case = os.path.join(cases, name)
+    os.makedirs(case, exist_ok=True)
+    planned = os.path.join(work, "planned.mlir")
+    try:
+        run(f"{tools}/gpuos-opt", "--gpuos-pipeline", source, "-o", planned)
+        manifest = json.loads(run(f"{tools}/gpuos-translate", "--gpuos-to-manifest", planned).stdout)
+        graph = manifest["graphs"][0]
+        if any("copy_of_input" in o or "buffer" in o for o in graph["outputs"]):
+            raise RuntimeError("an output aliases an input or another output")
+        run(f"{tools}/gpuos-translate", "--gpuos-to-bundle", planned, "-o", f"{case}/graph.bundle")
+    except (subprocess.CalledProcessError, RuntimeError) as e:
+        why = e.stderr.decode().strip().splitlines()[0] if hasattr(e, "stderr") and e.stderr else str(e)
+        skipped.append(f"{name}: {why}")
+        subprocess.run(["rm", "-rf", case])
+        return
+    rng = np.random.default_rng(seed)
+    inputs = []
+    for i, t in enumerate(graph["inputs"]):
+        path = f"{work}/in{i}.npy"
+        if t["dtype"] == "f32":
+            np.save(path, f32_input(seed, i, int(np.prod(t["shape"]))).reshape(t["shape"]))
+        else:
+            np.save(path, other_input(rng, t["dtype"], t["shape"]))
+            run("cp", path, f"{case}/in{i}.npy")
+        inputs += ["--input", path]
+    run(f"{tools}/gpuos-run", source, *inputs, "--output-dir", case)
+    with open(f"{case}/seed", "w") as f:
+        f.write(f"{seed}\n")
+    subprocess.run(["rm", "-rf", work])
+
+
+def main():
+    args = sys.argv[1:]
+    random_count = 0
+    if "--random" in args:
+        at = args.index("--random")
+        random_count = int(args[at + 1])
+        del args[at:at + 2]
+    build, cases, graphs = args[0], args[1], args[2:]
+    os.makedirs(cases, exist_ok=True)
+    seed = int.from_bytes(os.urandom(2), "little")
+    skipped = []
+    for k, g in enumerate(graphs):
+        make_case(build, cases, os.path.splitext(os.path.basename(g))[0], g, seed + k, skipped)
+    if random_count:
+        text = run(f"{build}/bin/gpuos-difftest", "--graphs", random_count, "--seed", seed,
+                   "--ops-per-graph", 10, "--print-graphs").stdout.decode()
+        for i, module in enumerate(re.findall(r"^module \{.*?^\}", text, re.S | re.M)):
+            path = os.path.join(tempfile.mkdtemp(prefix="bundle-rand-"), f"random{i}.mlir")
+            with open(path, "w") as f:
+                f.write(module)
+            make_case(build, cases, f"random{i}", path, seed + 1000 + i, skipped)
+    bench = os.path.join(tempfile.mkdtemp(prefix="bundle-bench-"), "bench.mlir")
+    with open(bench, "w") as f:
+        f.write(f"gpuos.graph @bench(%x: tensor<{BENCH_ELEMENTS}xf32>) -> tensor<{BENCH_ELEMENTS}xf32> {{\n"
+                f"  %y = gpuos.neg %x : tensor<{BENCH_ELEMENTS}xf32>\n"
+                f"  gpuos.return %y : tensor<{BENCH_ELEMENTS}xf32>\n}}\n")
+    os.makedirs(f"{cases}/bench", exist_ok=True)
+    planned = bench + ".planned"
+    run(f"{build}/bin/gpuos-opt", "--gpuos-pipeline", bench, "-o", planned)
+    run(f"{build}/bin/gpuos-translate", "--gpuos-to-bundle", planned, "-o", f"{cases}/bench/graph.bundle")
+    print(f"seed {seed}; skipped {len(skipped)}:")
+    for s in skipped:
+        print("  " + s)
+
+
+if __name__ == "__main__":
+    main()
