@@ -23,6 +23,11 @@ using namespace mlir;
 using namespace gpuos;
 using namespace gpuos::cuda;
 
+/// GPUOS_DEVICE_ABI_VERSION of runtime/include/gpuos/device_abi.h, which
+/// the emitted operators are written against (the compiler does not include
+/// runtime headers).
+static constexpr int64_t kDeviceAbiVersion = 1;
+
 static StringRef dtypeName(Type t) {
   if (t.isF32())
     return "f32";
@@ -264,7 +269,7 @@ LogicalResult gpuos::translateToManifest(Operation *op, raw_ostream &output) {
   j.object([&] {
     j.attribute("format", "gpuos-manifest");
     j.attribute("version", kManifestVersion);
-    j.attribute("device_abi_version", 1);
+    j.attribute("device_abi_version", kDeviceAbiVersion);
     j.attributeArray("graphs", [&] {
       for (GraphManifest &graph : graphs)
         graph.write(j);
