@@ -547,10 +547,13 @@ FailureOr<TaskPlan> gpuos::cuda::planTask(TaskOp task, StringRef name,
   llvm::for_each(body.getArguments(), visit);
   body.walk([&](Operation *op) { llvm::for_each(op->getResults(), visit); });
   plan.narrowIndices = largest < (int64_t(1) << 31);
-  if (auto tiles = task->getAttrOfType<IntegerAttr>(attr::kTiles)) {
+  // Only tile 0 works when it runs every stage: more tiles would idle.
+  if (plan.onlyFirstTile) {
+    plan.tiles = 1;
+  } else if (auto tiles = task->getAttrOfType<IntegerAttr>(attr::kTiles)) {
     plan.tiles = tiles.getInt();
     plan.tilesFromAttribute = true;
-  } else if (!plan.onlyFirstTile) {
+  } else {
     for (const Stage &stage : plan.stages)
       if (stage.splitAcrossTiles)
         plan.tiles = std::max(plan.tiles, suggestedTiles(stage));
