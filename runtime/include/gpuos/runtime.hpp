@@ -96,6 +96,52 @@ class Graph {
   gpuos_graph_t g_ = nullptr;
 };
 
+// A loaded bundle (docs/bundle.md): its graph, arena and operators.
+class Bundle {
+ public:
+  Bundle() = default;
+  Bundle(gpuos_runtime_t rt, const void* data, size_t size) { check(gpuos_bundle_load(rt, data, size, &b_)); }
+  Bundle(gpuos_runtime_t rt, const std::string& path) { check(gpuos_bundle_load_file(rt, path.c_str(), &b_)); }
+  Bundle(Bundle&& o) noexcept : b_(std::exchange(o.b_, nullptr)) {}
+  Bundle& operator=(Bundle&& o) noexcept {
+    if (this != &o) {
+      reset();
+      b_ = std::exchange(o.b_, nullptr);
+    }
+    return *this;
+  }
+  Bundle(const Bundle&) = delete;
+  Bundle& operator=(const Bundle&) = delete;
+  ~Bundle() { reset(); }
+  void reset() {
+    if (b_) gpuos_bundle_destroy(b_);
+    b_ = nullptr;
+  }
+  gpuos_bundle_info info() const {
+    gpuos_bundle_info i;
+    check(gpuos_bundle_get_info(b_, &i));
+    return i;
+  }
+  gpuos_bundle_tensor input(uint32_t i) const {
+    gpuos_bundle_tensor t;
+    check(gpuos_bundle_input(b_, i, &t));
+    return t;
+  }
+  gpuos_bundle_tensor output(uint32_t i) const {
+    gpuos_bundle_tensor t;
+    check(gpuos_bundle_output(b_, i, &t));
+    return t;
+  }
+  void bind_input(uint32_t i, void* dptr, size_t bytes) { check(gpuos_bundle_bind_input(b_, i, dptr, bytes)); }
+  void bind_output(uint32_t i, void* dptr, size_t bytes) { check(gpuos_bundle_bind_output(b_, i, dptr, bytes)); }
+  void submit(uint32_t timeout_ms = 10000) { check(gpuos_bundle_submit(b_, timeout_ms)); }
+  void wait(uint32_t timeout_ms = 10000) { check(gpuos_bundle_wait(b_, timeout_ms)); }
+  gpuos_bundle_t get() const { return b_; }
+
+ private:
+  gpuos_bundle_t b_ = nullptr;
+};
+
 class Runtime {
  public:
   explicit Runtime(const gpuos_runtime_config* cfg = nullptr) { check(gpuos_runtime_create(cfg, &rt_)); }
@@ -133,6 +179,7 @@ class Runtime {
     check(gpuos_op_set(rt_, op, m.get(), name.c_str(), timeout_ms));
   }
   Graph graph() { return Graph(rt_); }
+  Bundle load_bundle(const std::string& path) { return Bundle(rt_, path); }
   void* alloc(size_t bytes) {
     void* p;
     check(gpuos_mem_alloc(rt_, bytes, &p));

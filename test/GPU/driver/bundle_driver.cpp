@@ -128,26 +128,20 @@ std::vector<char> f32Input(const std::string& dir, uint32_t index, size_t count)
     if (e_ != cudaSuccess) throw std::runtime_error(std::string(#x) + ": " + cudaGetErrorString(e_)); \
   } while (0)
 
-struct Bundle {
-  gpuos_bundle_t b = nullptr;
-  Bundle(gpuos::Runtime& rt, const std::string& path) { gpuos::check(gpuos_bundle_load_file(rt.get(), path.c_str(), &b)); }
-  ~Bundle() { gpuos_bundle_destroy(b); }
-  void run() {
-    gpuos::check(gpuos_bundle_submit(b, 60000));
-    gpuos::check(gpuos_bundle_wait(b, 60000));
-  }
-};
+// One submission, waited for.
+void runOnce(gpuos::Bundle& bundle) {
+  bundle.submit(60000);
+  bundle.wait(60000);
+}
 
 // Returns false on a mismatch; prints one line per output.
 bool checkCase(gpuos::Runtime& rt, const std::string& dir) {
   std::string name = dir.substr(dir.find_last_of('/') + 1);
-  Bundle bundle(rt, dir + "/graph.bundle");
-  gpuos_bundle_info info;
-  gpuos::check(gpuos_bundle_get_info(bundle.b, &info));
+  gpuos::Bundle bundle = rt.load_bundle(dir + "/graph.bundle");
+  const gpuos_bundle_info info = bundle.info();
   std::vector<void*> buffers;
   for (uint32_t i = 0; i < info.num_inputs; ++i) {
-    gpuos_bundle_tensor t;
-    gpuos::check(gpuos_bundle_input(bundle.b, i, &t));
+    const gpuos_bundle_tensor t = bundle.input(i);
     Npy npy;
     if (t.dtype == GPUOS_DTYPE_F32 && !std::ifstream(dir + "/in" + std::to_string(i) + ".npy"))
       npy.data = f32Input(dir, i, t.bytes / 4);
@@ -155,22 +149,21 @@ bool checkCase(gpuos::Runtime& rt, const std::string& dir) {
       throw std::runtime_error(name + ": in" + std::to_string(i) + ".npy missing or of the wrong size");
     void* d = rt.alloc(std::max<size_t>(t.bytes, 1));
     rt.upload(d, npy.data.data(), t.bytes);
-    gpuos::check(gpuos_bundle_bind_input(bundle.b, i, d, t.bytes));
+    bundle.bind_input(i, d, t.bytes);
     buffers.push_back(d);
   }
   std::vector<std::pair<void*, gpuos_bundle_tensor>> outputs;
   for (uint32_t i = 0; i < info.num_outputs; ++i) {
-    gpuos_bundle_tensor t;
-    gpuos::check(gpuos_bundle_output(bundle.b, i, &t));
+    const gpuos_bundle_tensor t = bundle.output(i);
     void* d = rt.alloc(std::max<size_t>(t.bytes, 1));
-    gpuos::check(gpuos_bundle_bind_output(bundle.b, i, d, t.bytes));
+    bundle.bind_output(i, d, t.bytes);
     outputs.push_back({d, t});
     buffers.push_back(d);
   }
   bool ok = true;
   for (int run = 0; run < 2; ++run) {
     for (auto& [d, t] : outputs) gpuos::check(gpuos_memset_d8(rt.get(), d, 0xFF, t.bytes));
-    bundle.run();
+    runOnce(bundle);
     for (uint32_t i = 0; i < outputs.size(); ++i) {
       auto& [d, t] = outputs[i];
       std::vector<char> got(t.bytes);
@@ -224,17 +217,15 @@ bool bench(const gpuos_runtime_config& cfg, const std::string& path) {
   double graph = 0;
   {
     gpuos::Runtime rt(&cfg);
-    Bundle bundle(rt, path);
-    gpuos_bundle_tensor t;
-    gpuos::check(gpuos_bundle_input(bundle.b, 0, &t));
-    if (t.bytes != bytes) throw std::runtime_error("bench bundle: input is not 32Mi f32");
-    gpuos::check(gpuos_bundle_bind_input(bundle.b, 0, x, bytes));
-    gpuos::check(gpuos_bundle_bind_output(bundle.b, 0, y, bytes));
-    bundle.run();
+    gpuos::Bundle bundle = rt.load_bundle(path);
+    if (bundle.input(0).bytes != bytes) throw std::runtime_error("bench bundle: input is not 32Mi f32");
+    bundle.bind_input(0, x, bytes);
+    bundle.bind_output(0, y, bytes);
+    runOnce(bundle);
     std::vector<float> got(n);
     rt.download(got.data(), y, bytes);
     for (size_t i = 0; i < n; ++i) wrong += got[i] != -host[i];
-    graph = timed(reps, [&] { bundle.run(); });
+    graph = timed(reps, [&] { runOnce(bundle); });
   }
   const double moved = 2.0 * double(bytes);  // read x, write y
   std::printf("BENCH elementwise neg: %.0f MiB in + %.0f MiB out, %u task(s), %zu wrong elements\n", bytes / 1048576.0,
