@@ -7,7 +7,8 @@ inputs are not stored: the driver regenerates them from `seed` (f32_input below)
 large graphs travel small. Also writes CASES/bench/graph.bundle, a large elementwise
 graph timed against a device-to-device copy.
 
-usage: make_bundles.py <build-dir> <cases-dir> <graph.mlir>... [--random N]
+usage: make_bundles.py <tools-dir> <cases-dir> <graph.mlir>... [--random N]
+(tools-dir holds gpuos-opt, gpuos-translate, gpuos-run and gpuos-difftest: <build>/bin)
 """
 import json
 import os
@@ -53,8 +54,7 @@ def run(*args, **kw):
     return subprocess.run([str(a) for a in args], check=True, capture_output=True, **kw)
 
 
-def make_case(build, cases, name, source, seed, skipped):
-    tools = os.path.join(build, "bin")
+def make_case(tools, cases, name, source, seed, skipped):
     work = tempfile.mkdtemp(prefix="bundle-ref-")
     case = os.path.join(cases, name)
     os.makedirs(case, exist_ok=True)
@@ -94,20 +94,20 @@ def main():
         at = args.index("--random")
         random_count = int(args[at + 1])
         del args[at:at + 2]
-    build, cases, graphs = args[0], args[1], args[2:]
+    tools, cases, graphs = args[0], args[1], args[2:]
     os.makedirs(cases, exist_ok=True)
     seed = int.from_bytes(os.urandom(2), "little")
     skipped = []
     for k, g in enumerate(graphs):
-        make_case(build, cases, os.path.splitext(os.path.basename(g))[0], g, seed + k, skipped)
+        make_case(tools, cases, os.path.splitext(os.path.basename(g))[0], g, seed + k, skipped)
     if random_count:
-        text = run(f"{build}/bin/gpuos-difftest", "--graphs", random_count, "--seed", seed,
+        text = run(f"{tools}/gpuos-difftest", "--graphs", random_count, "--seed", seed,
                    "--ops-per-graph", 10, "--print-graphs").stdout.decode()
         for i, module in enumerate(re.findall(r"^module \{.*?^\}", text, re.S | re.M)):
             path = os.path.join(tempfile.mkdtemp(prefix="bundle-rand-"), f"random{i}.mlir")
             with open(path, "w") as f:
                 f.write(module)
-            make_case(build, cases, f"random{i}", path, seed + 1000 + i, skipped)
+            make_case(tools, cases, f"random{i}", path, seed + 1000 + i, skipped)
     bench = os.path.join(tempfile.mkdtemp(prefix="bundle-bench-"), "bench.mlir")
     with open(bench, "w") as f:
         f.write(f"gpuos.graph @bench(%x: tensor<{BENCH_ELEMENTS}xf32>) -> tensor<{BENCH_ELEMENTS}xf32> {{\n"
@@ -115,8 +115,8 @@ def main():
                 f"  gpuos.return %y : tensor<{BENCH_ELEMENTS}xf32>\n}}\n")
     os.makedirs(f"{cases}/bench", exist_ok=True)
     planned = bench + ".planned"
-    run(f"{build}/bin/gpuos-opt", "--gpuos-pipeline", bench, "-o", planned)
-    run(f"{build}/bin/gpuos-translate", "--gpuos-to-bundle", planned, "-o", f"{cases}/bench/graph.bundle")
+    run(f"{tools}/gpuos-opt", "--gpuos-pipeline", bench, "-o", planned)
+    run(f"{tools}/gpuos-translate", "--gpuos-to-bundle", planned, "-o", f"{cases}/bench/graph.bundle")
     print(f"seed {seed}; skipped {len(skipped)}:")
     for s in skipped:
         print("  " + s)
