@@ -23,3 +23,18 @@ echo "== reference run of the source graph"
 "$bin/gpuos-run" "$example" --output-dir "$work/source"
 echo "== run of the compiled graph"
 "$bin/gpuos-run" "$work/compiled.mlir" --output-dir "$work/compiled"
+echo "== compiled vs source (decomposed composites round differently, so"
+echo "   checksums may differ; relative errors must be tiny)"
+python3 - "$work/source" "$work/compiled" <<'PY'
+import glob, os, sys
+import numpy as np
+source, compiled = sys.argv[1], sys.argv[2]
+worst = 0.0
+for path in sorted(glob.glob(os.path.join(source, "*.npy"))):
+    a = np.load(path).astype(np.float64)
+    b = np.load(os.path.join(compiled, os.path.basename(path))).astype(np.float64)
+    err = np.linalg.norm(b - a) / max(np.linalg.norm(a), 1e-300)
+    worst = max(worst, err)
+    print(f"{os.path.basename(path)}: relative error {err:.2e}")
+sys.exit(0 if worst <= 1e-5 else 1)
+PY
