@@ -241,8 +241,11 @@ class Runtime:
 
     Keyword arguments set gpuos_runtime_config fields (block_threads, blocks_per_sm,
     op_smem_bytes, scratch_bytes, queue_capacity, ring_capacity, max_ops, stack_bytes).
-    While it runs, its kernel may hold every SM: other kernels on the device (PyTorch's
-    included) can wait until it is closed, unless blocks_per_sm leaves room."""
+    While it is open its persistent kernel runs on the device, by default on every SM
+    (docs/gpu-run.md): PyTorch kernels launched meanwhile may not start until it is
+    closed (blocks_per_sm=1 leaves room on the H100), and torch.cuda.synchronize(),
+    which waits for every kernel, would wait for it: synchronize PyTorch's stream
+    instead (torch.cuda.current_stream().synchronize())."""
 
     def __init__(self, device=0, **config):
         lib = library()
