@@ -38,3 +38,18 @@ for path in sorted(glob.glob(os.path.join(source, "*.npy"))):
     print(f"{os.path.basename(path)}: relative error {err:.2e}")
 sys.exit(0 if worst <= 1e-5 else 1)
 PY
+
+# With a GPU: the compiled graph as a bundle, run on the GPU through the
+# runtime and checked against the reference executor (docs/gpu-run.md).
+if command -v nvidia-smi >/dev/null 2>&1 && nvidia-smi -L >/dev/null 2>&1; then
+  if [[ "${passes[*]}" == --gpuos-pipeline ]] &&
+     "$bin/gpuos-translate" --help 2>/dev/null | grep -q -- '--gpuos-to-bundle'; then
+    echo "== GPU: bundle of the compiled graph, run and checked with gpuos-run --check"
+    "$bin/gpuos-translate" --gpuos-to-bundle "$work/compiled.mlir" -o "$work/default.bundle"
+    "$bin/gpuos-run" "$work/default.bundle" --check --graph-mlir "$example" --bench 100
+  else
+    echo "== GPU found, but this build cannot make bundles (needs --gpuos-pipeline and gpuos-translate --gpuos-to-bundle)"
+  fi
+else
+  echo "== no GPU (nvidia-smi -L found none): the bundle run on the GPU is skipped"
+fi
