@@ -212,10 +212,11 @@ class Bundle:
         for i, t in enumerate(outputs):
             self.bind_output(i, t)
 
-    def submit(self, timeout_ms=10000):
+    def submit(self, timeout_ms=10000, sync_torch=True):
         """Starts one run. With torch tensors bound, first waits for PyTorch's current
-        stream: the runtime's kernel reads the inputs outside PyTorch's stream order."""
-        if self._torch_bound:
+        stream (the runtime's kernel reads the inputs outside PyTorch's stream order);
+        sync_torch=False skips that when the inputs are known to be ready."""
+        if sync_torch and self._torch_bound:
             import torch
             torch.cuda.current_stream(self._runtime.device).synchronize()
         _check(library().gpuos_bundle_submit(self._live(), timeout_ms))
@@ -225,8 +226,8 @@ class Bundle:
         The outputs are then complete and visible to later PyTorch work."""
         _check(library().gpuos_bundle_wait(self._live(), timeout_ms))
 
-    def run(self, timeout_ms=10000):
-        self.submit(timeout_ms)
+    def run(self, timeout_ms=10000, sync_torch=True):
+        self.submit(timeout_ms, sync_torch)
         self.wait(timeout_ms)
 
     def destroy(self):
