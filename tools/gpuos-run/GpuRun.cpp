@@ -146,6 +146,11 @@ run::runBundleOnGpu(llvm::StringRef bytes, llvm::StringRef name,
                 : gpuos_bundle_output(session.bundle, i - info.num_inputs, &t);
     if (s)
       return fail(lastError(s));
+    if (t.dtype < GPUOS_DTYPE_F32 || t.dtype > GPUOS_DTYPE_I64 || t.rank < 0 ||
+        t.rank > GPUOS_MAX_RANK)
+      return fail("the runtime reported an unknown dtype or rank for " +
+                  std::string(isInput ? "input" : "output") + " #" +
+                  std::to_string(isInput ? i : i - info.num_inputs));
     (isInput ? inLayouts : outLayouts).push_back(layoutOf(t));
   }
   std::optional<std::vector<ref::Tensor>> inputs = makeInputs(inLayouts);
