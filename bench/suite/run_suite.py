@@ -91,17 +91,9 @@ def leaves(torch, value):
     return [t for t in torch.utils._pytree.tree_leaves(value) if isinstance(t, torch.Tensor)]
 
 
-def run_baselines(torch, module, inputs, args, row):
+def _captured(torch, eager):
+    """A CUDA graph of eager: warmed up on a side stream, captured, replayed."""
     stream = torch.cuda.current_stream()
-    sync = stream.synchronize
-
-    def eager():
-        return module(*inputs)
-
-    row["time_us"]["eager"] = median_us(eager, sync, args.warmup, args.reps)
-    row["kernels"]["eager"] = kernels_per_call(torch, eager)
-
-    # CUDA graph of eager: warm up on a side stream, capture, replay.
     side = torch.cuda.Stream()
     side.wait_stream(stream)
     with torch.cuda.stream(side):
@@ -111,19 +103,34 @@ def run_baselines(torch, module, inputs, args, row):
     graph = torch.cuda.CUDAGraph()
     with torch.cuda.graph(graph):
         eager()
-    row["time_us"]["cuda_graph"] = median_us(graph.replay, sync, args.warmup, args.reps)
-    row["kernels"]["cuda_graph"] = kernels_per_call(torch, graph.replay)
+    return graph.replay
 
-    for key, mode in (("compile", "default"), ("compile_ro", "reduce-overhead")):
+
+def _compiled(torch, module, inputs, mode):
+    torch._dynamo.reset()
+    compiled = torch.compile(module, mode=mode)
+    for _ in range(3):  # compiles, then (reduce-overhead) records its CUDA graphs
+        compiled(*inputs)
+    return lambda: compiled(*inputs)
+
+
+def run_baselines(torch, module, inputs, args, row):
+    """Times each baseline; one that fails is recorded and the others still run."""
+    sync = torch.cuda.current_stream().synchronize
+
+    def eager():
+        return module(*inputs)
+
+    makers = {"eager": lambda: eager,
+              "cuda_graph": lambda: _captured(torch, eager),
+              "compile": lambda: _compiled(torch, module, inputs, "default"),
+              "compile_ro": lambda: _compiled(torch, module, inputs, "reduce-overhead")}
+    for key in BASELINES:
         try:
-            torch._dynamo.reset()
-            compiled = torch.compile(module, mode=mode)
-            for _ in range(3):  # compiles, then (reduce-overhead) records its graphs
-                compiled(*inputs)
+            call = makers[key]()
             sync()
-            row["time_us"][key] = median_us(lambda: compiled(*inputs), sync, args.warmup,
-                                            args.reps)
-            row["kernels"][key] = kernels_per_call(torch, lambda: compiled(*inputs))
+            row["time_us"][key] = median_us(call, sync, args.warmup, args.reps)
+            row["kernels"][key] = kernels_per_call(torch, call)
         except Exception as e:  # recorded in the table, the suite goes on
             row["errors"][key] = f"{type(e).__name__}: {e}".splitlines()[0][:200]
 
@@ -192,10 +199,7 @@ def run_workload(name, args, work):
     module = module.to("cuda")
     inputs = [t.to("cuda") for t in example]
     with torch.no_grad():
-        try:
-            run_baselines(torch, module, inputs, args, row)
-        except Exception as e:
-            row["errors"]["baselines"] = f"{type(e).__name__}: {e}".splitlines()[0][:200]
+        run_baselines(torch, module, inputs, args, row)
         want, row["reference"] = reference_outputs(torch, module, inputs)
         try:
             bundle = compile_bundle(export, args.tools, work, name)
