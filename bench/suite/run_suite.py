@@ -228,8 +228,8 @@ def markdown(rows, meta):
              "```sh", meta["command"], "```", "",
              f"{meta['date']} on {meta['device']}; PyTorch {meta['torch']}, "
              f"Python {meta['python']}. Median µs per call (host clock around the call and "
-             f"the wait for its completion) over {meta['reps']} calls after {meta['warmup']} "
-             "warm-up calls; speedup = other / GPUOS (above 1: GPUOS is faster); kernels per "
+             f"the wait for its completion; GPUOS: submit and wait through the Python binding) "
+             f"over {meta['reps']} calls after {meta['warmup']} warm-up calls; speedup = other / GPUOS (above 1: GPUOS is faster); kernels per "
              "call from torch.profiler; relative error ||GPUOS − eager||₂ / ||eager||₂ against "
              "eager in float64 where the module runs in float64.", "",
              "| workload | " + " | ".join(LABELS[k] + " µs" for k in BASELINES + ("gpuos",)) +
