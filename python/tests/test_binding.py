@@ -4,6 +4,7 @@
     PYTHONPATH=python python3 python/tests/test_binding.py gpu    # exits 77 without a GPU
 
 host: the ctypes structs match the C compiler's layout of gpuos/runtime.h,
+binding checks tensors (dtype, shape, device, contiguity) before the runtime,
 bundles assembled in Python pass the runtime's reader and damaged ones fail
 with its message, and creating a runtime without a GPU raises NoDeviceError.
 gpu: a bundle compiled from test/gpuos-run/gpu/Inputs/two_outputs.mlir runs
@@ -104,6 +105,43 @@ class HostTests(unittest.TestCase):
     def test_unknown_config_field_is_refused(self):
         with self.assertRaises(TypeError):
             rt.Runtime(block_thread=128)
+
+    def test_bind_checks_tensors_before_the_runtime(self):
+        class FakeDevice:
+            def __init__(self, kind, index):
+                self.type, self.index = kind, index
+
+            def __str__(self):
+                return f"{self.type}:{self.index}"
+
+        class FakeTensor:  # the part of torch.Tensor the binding reads
+            def __init__(self, dtype="torch.float32", shape=(4, 16), cuda=True, index=0,
+                         contiguous=True):
+                self.dtype, self.shape, self.is_cuda = dtype, shape, cuda
+                self.device = FakeDevice("cuda" if cuda else "cpu", index if cuda else None)
+                self._contiguous = contiguous
+
+            def is_contiguous(self):
+                return self._contiguous
+
+            def data_ptr(self):
+                return 0x1000
+
+        spec = rt.TensorSpec(_abi.BundleTensor(1, 2, (4, 16, 0, 0, 0, 0, 0, 0), 256))
+        self.assertEqual((spec.dtype, spec.shape, spec.bytes), ("f32", (4, 16), 256))
+        good = FakeTensor()
+        self.assertEqual(rt._device_pointer(good, spec, "input 0", 0), (0x1000, good))
+        self.assertEqual(rt._device_pointer(0x2000, spec, "input 0", 0), (0x2000, None))
+        for bad, message in ((FakeTensor(dtype="torch.float16"), "float16[4, 16]"),
+                             (FakeTensor(shape=(16, 4)), "expects float32[4, 16]"),
+                             (FakeTensor(cuda=False), "not on a CUDA device"),
+                             (FakeTensor(index=1), "cuda:1"),
+                             (FakeTensor(contiguous=False), "not contiguous")):
+            with self.assertRaises(ValueError) as caught:
+                rt._device_pointer(bad, spec, "input 0", 0)
+            self.assertIn(message, str(caught.exception))
+        with self.assertRaises(TypeError):
+            rt._device_pointer("x", spec, "input 0", 0)
 
     @unittest.skipIf(has_gpu(), "a GPU is present")
     def test_no_device(self):
