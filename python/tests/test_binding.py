@@ -4,7 +4,7 @@
     PYTHONPATH=python python3 python/tests/test_binding.py gpu    # exits 77 without a GPU
 
 host: the ctypes structs match the C compiler's layout of gpuos/runtime.h,
-binding checks tensors (dtype, shape, device, contiguity) before the runtime,
+the binding checks tensors (dtype, shape, device, contiguity) before the runtime,
 bundles assembled in Python pass the runtime's reader and damaged ones fail
 with its message, and creating a runtime without a GPU raises NoDeviceError.
 gpu: a bundle compiled from test/gpuos-run/gpu/Inputs/two_outputs.mlir runs
