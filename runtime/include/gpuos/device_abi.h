@@ -75,9 +75,14 @@ typedef struct gpuos_task_ctx {
 typedef void (*gpuos_op_fn)(const gpuos_task_ctx* ctx);
 
 #if defined(__CUDACC__) || defined(__CUDACC_RTC__)
-/* Export operator NAME: defines the pointer variable the runtime reads. */
+/* Export operator NAME: defines the pointer variable the runtime reads, and a kernel that is
+ * never launched and calls NAME through that pointer. The device linkers (nvlink, nvJitLink)
+ * keep only what a kernel reaches: without one they drop the internal subroutines NAME calls
+ * (the float division slow path, for one) and leave those calls jumping to address 0. */
 #define GPUOS_EXPORT_OP(NAME) \
-  extern "C" __device__ gpuos_op_fn gpuos_opptr_##NAME = NAME
+  extern "C" __device__ gpuos_op_fn gpuos_opptr_##NAME = NAME; \
+  extern "C" __global__ void gpuos_keep_##NAME(const gpuos_task_ctx* ctx) { gpuos_opptr_##NAME(ctx); } \
+  typedef int gpuos_keep_##NAME##_declared
 #define GPUOS_OP(NAME) extern "C" __device__ void NAME(const gpuos_task_ctx* ctx)
 #endif
 
