@@ -13,6 +13,7 @@
 #include <vector>
 
 #define __device__
+#define __global__ // the keep kernel of GPUOS_EXPORT_OP becomes a plain function
 #define __forceinline__ inline
 #define __CUDACC__ 1 // device_abi.h: GPUOS_EXPORT_OP and GPUOS_OP
 
