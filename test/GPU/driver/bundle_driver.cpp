@@ -183,13 +183,19 @@ bool checkCase(gpuos::Runtime& rt, const std::string& dir) {
   return ok;
 }
 
-// Times `fn` over `reps` runs after one warm-up; returns seconds per run.
+// Times each of `reps` runs of `fn` (each ends synchronized) after three
+// warm-up runs; returns the median in seconds.
 template <typename Fn>
 double timed(int reps, Fn fn) {
-  fn();
-  auto t0 = std::chrono::steady_clock::now();
-  for (int i = 0; i < reps; ++i) fn();
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() / reps;
+  for (int i = 0; i < 3; ++i) fn();
+  std::vector<double> seconds;
+  for (int i = 0; i < reps; ++i) {
+    auto t0 = std::chrono::steady_clock::now();
+    fn();
+    seconds.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+  }
+  std::nth_element(seconds.begin(), seconds.begin() + reps / 2, seconds.end());
+  return seconds[reps / 2];
 }
 
 // The copy is timed before the runtime starts: while its worker kernel holds every SM,
@@ -206,7 +212,7 @@ bool bench(const gpuos_runtime_config& cfg, const std::string& path) {
   CUDA_OK(cudaMalloc(&x, bytes));
   CUDA_OK(cudaMalloc(&y, bytes));
   CUDA_OK(cudaMemcpy(x, host.data(), bytes, cudaMemcpyHostToDevice));
-  const int reps = 20;
+  const int reps = 51;
   double copy = timed(reps, [&] {
     CUDA_OK(cudaMemcpy(y, x, bytes, cudaMemcpyDeviceToDevice));
     CUDA_OK(cudaDeviceSynchronize());
@@ -230,6 +236,7 @@ bool bench(const gpuos_runtime_config& cfg, const std::string& path) {
   const double moved = 2.0 * double(bytes);  // read x, write y
   std::printf("BENCH elementwise neg: %.0f MiB in + %.0f MiB out, %u task(s), %zu wrong elements\n", bytes / 1048576.0,
               bytes / 1048576.0, info.num_tasks, wrong);
+  std::printf("BENCH medians of %d runs, each synchronized\n", reps);
   std::printf("BENCH bundle graph (submit+wait): %.3f ms  %.1f GB/s\n", graph * 1e3, moved / graph / 1e9);
   std::printf("BENCH cudaMemcpy D2D:             %.3f ms  %.1f GB/s\n", copy * 1e3, moved / copy / 1e9);
   std::printf("BENCH ratio bundle/copy: %.1f%%  (goal >= 85%%)\n", 100.0 * copy / graph);
