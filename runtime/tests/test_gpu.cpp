@@ -240,6 +240,10 @@ void run_dags(const std::vector<uint32_t>& sizes, uint32_t max_tiles) {
 
 }  // namespace
 
+// An operator that does nothing, for tests about scheduling and lifetime.
+static const char* const kNopSource =
+    "#include <gpuos/device_abi.h>\nGPUOS_OP(nop) { }\nGPUOS_EXPORT_OP(nop);\n";
+
 TEST_CASE(dag_random) {
   if (small()) run_dags({1, 10, 300}, 8);
   else run_dags({1, 2, 10, 100, 1000, 10000}, 16);
@@ -630,8 +634,7 @@ GPUOS_EXPORT_OP(big_stack);
     CHECK_OK(gpuos_mem_free(rt, p));
   }
   // ... and the same graph succeeds once an operator is installed under that id.
-  const char* nop = "#include <gpuos/device_abi.h>\nGPUOS_OP(nop) { }\nGPUOS_EXPORT_OP(nop);\n";
-  gpuos_module_t nm = compile_or_die(rt, nop, "nop.cu");
+  gpuos_module_t nm = compile_or_die(rt, kNopSource, "nop.cu");
   REQUIRE_OK(gpuos_op_set(rt, 555, nm, "nop", 1000));
   CHECK_OK(gpuos_graph_submit(g, 1000));
   CHECK_OK(gpuos_graph_wait(g, 10000));
@@ -688,8 +691,7 @@ GPUOS_EXPORT_OP(slow);
 
 TEST_CASE(smoke) {
   gpuos_runtime_t rt = make_rt();
-  const char* nop = "#include <gpuos/device_abi.h>\nGPUOS_OP(nop) { }\nGPUOS_EXPORT_OP(nop);\n";
-  gpuos_module_t m = compile_or_die(rt, nop, "nop.cu");
+  gpuos_module_t m = compile_or_die(rt, kNopSource, "nop.cu");
   REQUIRE_OK(gpuos_op_set(rt, 1, m, "nop", 1000));
   gpuos_graph_t g;
   REQUIRE_OK(gpuos_graph_create(rt, &g));
@@ -703,8 +705,7 @@ TEST_CASE(smoke) {
 
 TEST_CASE(shutdown_rejects_calls) {
   gpuos_runtime_t rt = make_rt();
-  const char* nop = "#include <gpuos/device_abi.h>\nGPUOS_OP(nop) { }\nGPUOS_EXPORT_OP(nop);\n";
-  gpuos_module_t m = compile_or_die(rt, nop, "nop.cu");
+  gpuos_module_t m = compile_or_die(rt, kNopSource, "nop.cu");
   REQUIRE_OK(gpuos_op_set(rt, 1, m, "nop", 1000));
   gpuos_graph_t g;
   REQUIRE_OK(gpuos_graph_create(rt, &g));
@@ -719,7 +720,7 @@ TEST_CASE(shutdown_rejects_calls) {
   gpuos_graph_t g2;
   CHECK_STATUS(gpuos_graph_submit(g, 1000), GPUOS_ERROR_SHUTDOWN);
   CHECK_STATUS(gpuos_graph_create(rt, &g2), GPUOS_ERROR_SHUTDOWN);
-  CHECK_STATUS(gpuos_module_compile(rt, nop, "nop.cu", nullptr, 0, &m2), GPUOS_ERROR_SHUTDOWN);
+  CHECK_STATUS(gpuos_module_compile(rt, kNopSource, "nop.cu", nullptr, 0, &m2), GPUOS_ERROR_SHUTDOWN);
   CHECK_STATUS(gpuos_op_set(rt, 1, m, "nop", 1000), GPUOS_ERROR_SHUTDOWN);
   CHECK_STATUS(gpuos_runtime_shutdown(rt, 1000), GPUOS_ERROR_SHUTDOWN);
   std::printf("  after shutdown: %s\n", gpuos_last_error());

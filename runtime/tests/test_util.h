@@ -108,24 +108,17 @@ inline int run_all(int argc, char** argv) {
       ++t::failures();                                                                                  \
     }                                                                                                   \
   } while (0)
-#define CHECK_OK(expr)                                                                                    \
-  do {                                                                                                    \
-    gpuos_status_t s_ = (expr);                                                                           \
-    if (s_ != GPUOS_OK) {                                                                                 \
-      std::printf("  %s:%d: %s -> %s: %s\n", __FILE__, __LINE__, #expr, gpuos_status_string(s_),          \
-                  gpuos_last_error());                                                                    \
-      ++t::failures();                                                                                    \
-    }                                                                                                     \
-  } while (0)
-#define REQUIRE_OK(expr)                                                                                  \
-  do {                                                                                                    \
-    gpuos_status_t s_ = (expr);                                                                           \
-    if (s_ != GPUOS_OK) {                                                                                 \
-      std::printf("  %s:%d: %s -> %s: %s\n", __FILE__, __LINE__, #expr, gpuos_status_string(s_),          \
-                  gpuos_last_error());                                                                    \
-      ++t::failures();                                                                                    \
-      return;                                                                                             \
-    }                                                                                                     \
+// Reports a failed call; true when `s` is not GPUOS_OK.
+inline bool status_failed(gpuos_status_t s, const char* file, int line, const char* expr) {
+  if (s == GPUOS_OK) return false;
+  std::printf("  %s:%d: %s -> %s: %s\n", file, line, expr, gpuos_status_string(s), gpuos_last_error());
+  ++t::failures();
+  return true;
+}
+#define CHECK_OK(expr) ((void)status_failed((expr), __FILE__, __LINE__, #expr))
+#define REQUIRE_OK(expr)                                        \
+  do {                                                          \
+    if (status_failed((expr), __FILE__, __LINE__, #expr)) return; \
   } while (0)
 #define CHECK_STATUS(expr, want)                                                                          \
   do {                                                                                                    \
