@@ -161,6 +161,22 @@ def compile_bundle(export, tools, work, name):
     return bundle
 
 
+def prebuilt_bundle(export, bundles, name):
+    """A bundle compiled elsewhere (bench/suite/prepare_bundles.sh) from the same
+    exported graph: machines with PyTorch and a GPU may have no MLIR tools. The
+    graph exported here must be the one the bundle was compiled from."""
+    source = os.path.join(bundles, f"{name}.mlir")
+    bundle = os.path.join(bundles, f"{name}.bundle")
+    for path in (source, bundle):
+        if not os.path.exists(path):
+            raise FileNotFoundError(f"{path} is missing (run bench/suite/prepare_bundles.sh)")
+    with open(source) as f, open(export.path) as g:
+        if f.read() != g.read():
+            raise RuntimeError(f"{source} differs from the graph exported here; "
+                               "the bundle was compiled from another export")
+    return bundle
+
+
 def run_gpuos(torch, export, bundle_path, args, row):
     """Binds the exported graph's tensors on the GPU, runs the bundle, returns its outputs."""
     from gpuos import runtime as rt
@@ -202,7 +218,8 @@ def run_workload(name, args, work):
         run_baselines(torch, module, inputs, args, row)
         want, row["reference"] = reference_outputs(torch, module, inputs)
         try:
-            bundle = compile_bundle(export, args.tools, work, name)
+            bundle = (prebuilt_bundle(export, args.bundles, name) if args.bundles
+                      else compile_bundle(export, args.tools, work, name))
             got = run_gpuos(torch, export, bundle, args, row)
             row["rel_error"] = relative_error(got, want)
         except Exception as e:
@@ -305,6 +322,8 @@ def parse_args(argv):
                         help="build folder (bin/ tools, runtime/libgpuos_runtime.so)")
     parser.add_argument("--tools", help="folder of gpuos-opt and gpuos-translate "
                                         "(default: BUILD/bin)")
+    parser.add_argument("--bundles", help="folder of <workload>.mlir + <workload>.bundle "
+                                          "compiled elsewhere; no MLIR tools needed here")
     parser.add_argument("--workloads", default=",".join(DEFAULT_WORKLOADS),
                         help="comma-separated names from gpuos.workloads.ALL")
     parser.add_argument("--warmup", type=int, default=20)
@@ -326,7 +345,7 @@ def main(argv=None):
     lib = os.path.join(args.build, "runtime", "libgpuos_runtime.so")
     if "GPUOS_RUNTIME_LIBRARY" not in os.environ and os.path.exists(lib):
         os.environ["GPUOS_RUNTIME_LIBRARY"] = lib
-    for tool in ("gpuos-opt", "gpuos-translate"):
+    for tool in () if args.bundles else ("gpuos-opt", "gpuos-translate"):
         if not os.access(os.path.join(args.tools, tool), os.X_OK):
             sys.exit(f"run_suite: {tool} not found in {args.tools} (give --build or --tools)")
     try:
