@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "gpuos/runtime.h"
+#include "gpuos/runtime.hpp"
 
 extern "C" double gpuos_runtime_debug_ping(gpuos_runtime_t rt);  // runtime debugging aid
 
@@ -85,16 +86,8 @@ struct Row {
   double gpuos, graph, stream, goal;
 };
 
-static gpuos_arg arg1(void* p, long long n) {
-  gpuos_arg a;
-  std::memset(&a, 0, sizeof a);
-  a.data = p;
-  a.dtype = GPUOS_DTYPE_F32;
-  a.rank = 1;
-  a.shape[0] = n;
-  a.strides[0] = 1;
-  return a;
-}
+// Every benchmark operator takes 1-D f32 arguments.
+static gpuos_arg arg1(void* p, long long n) { return gpuos::make_arg(p, GPUOS_DTYPE_F32, n); }
 
 int main(int argc, char** argv) {
   int reps = argc > 1 ? std::atoi(argv[1]) : 21;

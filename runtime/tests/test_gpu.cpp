@@ -58,17 +58,6 @@ gpuos_runtime_t make_rt(gpuos_runtime_config* cfg = nullptr) {
   return rt;
 }
 
-gpuos_arg arg1(void* p, int dtype, long long n) {
-  gpuos_arg a;
-  std::memset(&a, 0, sizeof a);
-  a.data = p;
-  a.dtype = dtype;
-  a.rank = 1;
-  a.shape[0] = n;
-  a.strides[0] = 1;
-  return a;
-}
-
 // Records, per tile, a start and an end stamp from one global counter, and counts runs.
 const char* kRecordOp = R"(
 #include <gpuos/device_abi.h>
@@ -150,9 +139,9 @@ bool build_dag_graph(gpuos_runtime_t rt, DagRun& r, uint32_t op) {
   gpuos_memset_d8(rt, r.stamps, 0xFF, d.total_tiles * 8);
   if (gpuos_graph_create(rt, &r.g)) return false;
   for (uint32_t i = 0; i < d.n; ++i) {
-    gpuos_arg a[3] = {arg1(r.clk, GPUOS_DTYPE_I32, 1),
-                      arg1(static_cast<char*>(r.stamps) + d.tile_off[i] * 8, GPUOS_DTYPE_I64, d.tiles[i]),
-                      arg1(static_cast<char*>(r.counts) + i * 4ull, GPUOS_DTYPE_I32, 1)};
+    gpuos_arg a[3] = {gpuos::make_arg(r.clk, GPUOS_DTYPE_I32, 1),
+                      gpuos::make_arg(static_cast<char*>(r.stamps) + d.tile_off[i] * 8, GPUOS_DTYPE_I64, d.tiles[i]),
+                      gpuos::make_arg(static_cast<char*>(r.counts) + i * 4ull, GPUOS_DTYPE_I32, 1)};
     if (gpuos_graph_add_task(r.g, op, d.tiles[i], a, 3, 0, nullptr)) return false;
   }
   for (uint32_t i = 0; i < d.n; ++i)
@@ -276,8 +265,8 @@ TEST_CASE(concurrent_graphs) {
   tmp.dag = random_dag(3, 1, 5);
   void* scratch;
   REQUIRE_OK(gpuos_mem_alloc(rt, 64, &scratch));
-  gpuos_arg a[3] = {arg1(scratch, GPUOS_DTYPE_I32, 1), arg1(static_cast<char*>(scratch) + 16, GPUOS_DTYPE_I64, 1),
-                    arg1(static_cast<char*>(scratch) + 8, GPUOS_DTYPE_I32, 1)};
+  gpuos_arg a[3] = {gpuos::make_arg(scratch, GPUOS_DTYPE_I32, 1), gpuos::make_arg(static_cast<char*>(scratch) + 16, GPUOS_DTYPE_I64, 1),
+                    gpuos::make_arg(static_cast<char*>(scratch) + 8, GPUOS_DTYPE_I32, 1)};
   gpuos_graph_add_task(badg, 1, 1, a, 3, 0, &b0);
   gpuos_graph_add_task(badg, 777, 3, a, 3, 0, &b1);  // unknown operator
   gpuos_graph_add_task(badg, 1, 1, a, 3, 0, &b2);
@@ -350,8 +339,8 @@ GPUOS_EXPORT_OP(versioned);
     for (uint32_t c = 0; c < chains; ++c)
       for (uint32_t k = 0; k < len; ++k) {
         uint64_t idx = uint64_t(g) * per + uint64_t(c) * len + k;
-        gpuos_arg a[2] = {arg1(static_cast<char*>(cnt) + idx * 4, GPUOS_DTYPE_I32, 1),
-                          arg1(static_cast<char*>(ver) + idx * 4, GPUOS_DTYPE_I32, 1)};
+        gpuos_arg a[2] = {gpuos::make_arg(static_cast<char*>(cnt) + idx * 4, GPUOS_DTYPE_I32, 1),
+                          gpuos::make_arg(static_cast<char*>(ver) + idx * 4, GPUOS_DTYPE_I32, 1)};
         uint32_t id;
         gpuos_graph_add_task(gs[g], 3, 1 + (k % 7 == 3 ? 2 : 0), a, 2, 0, &id);
         if (k) gpuos_graph_add_edge(gs[g], id - 1, id);
@@ -494,7 +483,7 @@ TEST_CASE(register_hungry_jit) {
   gpuos_memcpy_htod(rt, dout, out.data(), elems * 4ull);
   gpuos_graph_t g;
   REQUIRE_OK(gpuos_graph_create(rt, &g));
-  gpuos_arg a[2] = {arg1(din, GPUOS_DTYPE_F32, elems), arg1(dout, GPUOS_DTYPE_F32, elems)};
+  gpuos_arg a[2] = {gpuos::make_arg(din, GPUOS_DTYPE_F32, elems), gpuos::make_arg(dout, GPUOS_DTYPE_F32, elems)};
   gpuos_graph_add_task(g, 9, tiles, a, 2, 0, nullptr);
   CHECK_OK(gpuos_graph_submit(g, 5000));
   CHECK_OK(gpuos_graph_wait(g, 30000));
@@ -535,8 +524,8 @@ TEST_CASE(aot_operators) {
   gpuos_memcpy_htod(rt, dy, y.data(), n * 4);
   gpuos_memcpy_htod(rt, da, &alpha, 4);
   gpuos::Graph g(rt);
-  uint32_t t0 = g.add_task(20, 8, {arg1(dx, GPUOS_DTYPE_F32, n), arg1(dy, GPUOS_DTYPE_F32, n), arg1(da, GPUOS_DTYPE_F32, 1)});
-  uint32_t t1 = g.add_task(21, n / 256, {arg1(dy, GPUOS_DTYPE_F32, n)});
+  uint32_t t0 = g.add_task(20, 8, {gpuos::make_arg(dx, GPUOS_DTYPE_F32, n), gpuos::make_arg(dy, GPUOS_DTYPE_F32, n), gpuos::make_arg(da, GPUOS_DTYPE_F32, 1)});
+  uint32_t t1 = g.add_task(21, n / 256, {gpuos::make_arg(dy, GPUOS_DTYPE_F32, n)});
   g.add_edge(t0, t1);
   g.submit();
   g.wait();
