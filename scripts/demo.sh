@@ -3,11 +3,19 @@
 # (examples/default.mlir) through the gpuos-opt pipeline and runs it, printing
 # each output's shape, checksum and range. The uncompiled graph runs too, so
 # the two checksums can be compared.
+#
+# GPUOS_TOOLS_DIR=DIR uses prebuilt tools from DIR and installs nothing: how
+# the demo runs on a GPU machine without LLVM, with tools linked statically
+# elsewhere (-DGPUOS_LINK_STATIC=ON, docs/building.md).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${BUILD_DIR:-$root/build}"
-"$root/scripts/setup.sh" >/dev/null
-bin="$build/bin"
+if [ -n "${GPUOS_TOOLS_DIR:-}" ]; then
+  bin="$GPUOS_TOOLS_DIR"
+else
+  "$root/scripts/setup.sh" >/dev/null
+  bin="$build/bin"
+fi
 example="$root/examples/default.mlir"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
