@@ -24,6 +24,7 @@ failed=0
 for g in "${graphs[@]}"; do
   name="$(basename "$g" .mlir)"
   log="$work/$name.log"
+  start=$(date +%s)
   if ! "$tools/gpuos-opt" --gpuos-pipeline "$g" -o "$work/$name.planned.mlir" >"$log" 2>&1 ||
      ! "$tools/gpuos-translate" --gpuos-to-bundle "$work/$name.planned.mlir" \
          -o "$work/$name.bundle" >>"$log" 2>&1; then
@@ -38,7 +39,7 @@ for g in "${graphs[@]}"; do
   # The worst relative error over the outputs, and the bench line.
   worst=$(grep -oE 'relative error [0-9.e+-]+' "$log" | awk '{print $3}' | sort -g | tail -1)
   bench=$(grep -E '^bench:' "$log" | sed 's/^bench: //')
-  echo "$status $name: worst relative error ${worst:-?}; $bench"
+  echo "$status $name: worst relative error ${worst:-?}; $bench [$(( $(date +%s) - start )) s]"
   [ "$status" = ok ] || sed 's/^/  /' "$log"
 done
 echo "run-tools: ${#graphs[@]} graphs, $failed failed"
