@@ -2,8 +2,9 @@
 # End to end on a GPU machine that has no LLVM/MLIR installed. The tools are
 # built elsewhere with -DGPUOS_LINK_STATIC=ON (self-contained binaries) and
 # copied over; for each graph this compiles it (gpuos-opt --gpuos-pipeline,
-# gpuos-translate --gpuos-to-bundle) and runs the bundle on the GPU with
-# gpuos-run --check (against the reference executor) and --bench.
+# gpuos-translate --gpuos-to-bundle; all graphs at once, one process each) and
+# then runs the bundles one after another on the GPU with gpuos-run --check
+# (against the reference executor) and --bench.
 #
 #   test/GPU/run-tools.sh TOOLS_DIR [graph.mlir...]   (default: bench/graphs/*.mlir)
 #
@@ -20,16 +21,26 @@ done
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
+compile() {  # graph name
+  "$tools/gpuos-opt" --gpuos-pipeline "$1" -o "$work/$2.planned.mlir" &&
+    "$tools/gpuos-translate" --gpuos-to-bundle "$work/$2.planned.mlir" -o "$work/$2.bundle"
+}
+start=$(date +%s)
+for g in "${graphs[@]}"; do
+  name="$(basename "$g" .mlir)"
+  compile "$g" "$name" >"$work/$name.log" 2>&1 &
+done
+wait
+echo "run-tools: compiled ${#graphs[@]} graphs in $(( $(date +%s) - start )) s"
+
 failed=0
 for g in "${graphs[@]}"; do
   name="$(basename "$g" .mlir)"
   log="$work/$name.log"
-  start=$(date +%s)
-  if ! "$tools/gpuos-opt" --gpuos-pipeline "$g" -o "$work/$name.planned.mlir" >"$log" 2>&1 ||
-     ! "$tools/gpuos-translate" --gpuos-to-bundle "$work/$name.planned.mlir" \
-         -o "$work/$name.bundle" >>"$log" 2>&1; then
+  if [ ! -s "$work/$name.bundle" ]; then
     echo "FAIL $name: compile"; sed 's/^/  /' "$log"; failed=$((failed + 1)); continue
   fi
+  start=$(date +%s)
   if "$tools/gpuos-run" "$work/$name.bundle" --check --graph-mlir "$g" \
        --bench 200 >>"$log" 2>&1; then
     status=ok
