@@ -11,6 +11,7 @@
 #include <atomic>
 #include <chrono>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -21,7 +22,8 @@
 #include "gpuos/runtime.h"
 #include "gpuos/runtime.hpp"
 
-extern "C" double gpuos_runtime_debug_ping(gpuos_runtime_t rt);  // runtime debugging aid
+extern "C" double gpuos_runtime_debug_ping(gpuos_runtime_t rt);  // runtime debugging aids
+extern "C" int gpuos_runtime_debug_stamps(gpuos_runtime_t rt, uint64_t* out, int n);
 
 #define CK(x)                                                                                   \
   do {                                                                                          \
@@ -46,6 +48,19 @@ static double us_since(Clock::time_point t) { return std::chrono::duration<doubl
 static double median(std::vector<double> v) {
   std::sort(v.begin(), v.end());
   return v.empty() ? 0 : v[v.size() / 2];
+}
+
+// Latency breakdowns from the worker's stamps (builds with GPUOS_RUNTIME_STAMPS only).
+constexpr int kStamps = 128;
+static bool read_stamps(gpuos_runtime_t rt, std::vector<uint64_t>* st) {
+  st->assign(kStamps, 0);
+  return gpuos_runtime_debug_stamps(rt, st->data(), kStamps) == kStamps;
+}
+static void print_breakdown(const char* title, const char* unit, const std::vector<const char*>& names,
+                            const std::vector<std::vector<double>>& d) {
+  std::printf("%s (median, %s):", title, unit);
+  for (size_t i = 0; i < names.size(); ++i) std::printf(" %s %.0f;", names[i], median(d[i]));
+  std::printf("\n");
 }
 
 constexpr int kN = 1024;      // floats per task
@@ -232,8 +247,21 @@ int main(int argc, char** argv) {
   for (int i = 0; i < kN; ++i) err += double(out[i] - ref[i]) * (out[i] - ref[i]), nrm += double(ref[i]) * ref[i];
   std::printf("C1 chain result vs CUDA stream chain: relative error %.2e\n", std::sqrt(err / nrm));
   std::vector<double> v1;
-  for (int r = 0; r < reps; ++r) v1.push_back(run_graph(chain));
+  std::vector<uint64_t> st;
+  const std::vector<const char*> chain_names = {"take+resolve", "issue prefetch", "operator call", "wait+barrier",
+                                                "bookkeeping", "to next task"};
+  std::vector<std::vector<double>> chain_d(chain_names.size());
+  for (int r = 0; r < reps; ++r) {
+    v1.push_back(run_graph(chain));
+    if (read_stamps(rt, &st))
+      for (int t = 0; t < 7; ++t) {
+        const uint64_t* k = &st[16 + t * 8];
+        for (int i = 0; i < 5; ++i) chain_d[i].push_back(double(k[i + 1] - k[i]));
+        chain_d[5].push_back(double(k[8] - k[5]));  // next task's loop top
+      }
+  }
   double c1 = median(v1) / kChain;
+  if (!chain_d[0].empty()) print_breakdown("C1 per chain task", "SM clocks", chain_names, chain_d);
   // C2 independent
   GK(gpuos_graph_create(rt, &indep));
   for (int k = 0; k < kChain; ++k) {
@@ -264,6 +292,18 @@ int main(int argc, char** argv) {
     if (r >= 200) vp.push_back(t);
   }
   const double ping = median(vp);
+  if (read_stamps(rt, &st)) {
+    const std::vector<const char*> names = {"front end push", "worker sees item", "record+resolve", "operator",
+                                            "sink counter", "fence.sys", "completion store", "host total (us)"};
+    std::vector<std::vector<double>> d(names.size());
+    for (int r = 0; r < 300; ++r) {
+      const double t = run_graph(one);
+      if (!read_stamps(rt, &st)) break;
+      for (int i = 0; i < 7; ++i) d[i].push_back(double(int64_t(st[i + 1] - st[i])));
+      d[7].push_back(t);
+    }
+    print_breakdown("C3 one-task path", "global timer ns", names, d);
+  }
   std::vector<double> v3p = v3;
   std::sort(v3p.begin(), v3p.end());
   double c3_p99 = v3p[size_t(v3p.size() * 0.99)];

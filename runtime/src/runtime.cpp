@@ -1288,6 +1288,22 @@ GPUOS_API void gpuos_runtime_debug_print(gpuos_runtime_t rt) {
 }
 
 
+// Debugging aid (not part of the stable API): copies up to n of the worker's latency stamps
+// (builds with GPUOS_RUNTIME_STAMPS only); returns how many, or -1 if the kernel has none.
+GPUOS_API int gpuos_runtime_debug_stamps(gpuos_runtime_t rt, uint64_t* out, int n) {
+  if (!rt || !out || n <= 0 || check_running(rt) != GPUOS_OK) return -1;
+  std::lock_guard<std::recursive_mutex> lk(rt->mu);
+  rt->d->cuCtxSetCurrent_(rt->ctx);
+  CUdeviceptr var = 0;
+  size_t bytes = 0;
+  if (rt->d->cuModuleGetGlobal_(&var, &bytes, rt->kmod, "gpuos_stamps") != CUDA_SUCCESS) return -1;
+  const size_t m = bytes / 8 < size_t(n) ? bytes / 8 : size_t(n);
+  if (rt->d->cuMemcpyDtoHAsync_(out, var, m * 8, rt->cstream) != CUDA_SUCCESS ||
+      rt->d->cuStreamSynchronize_(rt->cstream) != CUDA_SUCCESS)
+    return -1;
+  return int(m);
+}
+
 // Debugging aid (not part of the stable API): posts a NOP command and waits for the front
 // end's acknowledgement; returns the round trip in microseconds (negative on failure).
 GPUOS_API double gpuos_runtime_debug_ping(gpuos_runtime_t rt) {

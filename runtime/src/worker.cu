@@ -22,6 +22,27 @@ typedef gpuos_u32 u32;
 typedef gpuos_u64 u64;
 typedef gpuos_i32 i32;
 
+// Timestamps for latency breakdowns, only in builds with GPUOS_STAMPS (the bench reads them
+// with gpuos_runtime_debug_stamps): [0, 16) global-timer ns on the one-task path, then
+// per chain task 1000..1007 eight SM-clock stamps.
+#ifdef GPUOS_STAMPS
+extern "C" __device__ u64 gpuos_stamps[128];
+__device__ u64 gpuos_stamps[128];
+static __device__ __forceinline__ u64 gtime() {
+  u64 t;
+  asm volatile("mov.u64 %0, %%globaltimer;" : "=l"(t)::"memory");
+  return t;
+}
+#define STAMP_G(i) (gpuos_stamps[i] = gtime())
+#define STAMP_C(var) const u64 var = clock64()
+#define STAMP_CHAIN(task, k, v) \
+  if ((task) - 1000u < 8u) gpuos_stamps[16 + ((task) - 1000u) * 8 + (k)] = (v)
+#else
+#define STAMP_G(i) ((void)0)
+#define STAMP_C(var) ((void)0)
+#define STAMP_CHAIN(task, k, v) ((void)0)
+#endif
+
 // ---------------------------------------------------------------- memory-model helpers
 static __device__ __forceinline__ u64 ld_relaxed_u64(const u64* p) {
   u64 v;
@@ -153,12 +174,16 @@ static __device__ void graph_fail(const gpuos_kparams& kp, u32 slot, i32 code, u
 
 static __device__ void sink_done(const gpuos_kparams& kp, u32 slot, u32 serial) {
   gpuos_graph_dyn* d = &kp.dyn[slot];
+  STAMP_G(4);
   u32 old = atom_add_acq_rel_u32((u32*)&d->sinks_left, 0xFFFFFFFFu);
   if (old == 1u) {
+    STAMP_G(5);
     volatile gpuos_graph_dyn* vd = d;
     const uint4 rec = make_uint4(serial, (u32)vd->status, vd->failed_task, vd->failed_op);
     __threadfence_system();
+    STAMP_G(6);
     st_volatile_v4(&kp.host->completions[slot], rec);  // one PCIe write: serial and status together
+    STAMP_G(7);
   }
 }
 
@@ -191,6 +216,7 @@ static __device__ void front_end(const gpuos_kparams& kp, BlockCtl& c, char* sme
       c.cmd.c = e.x >> 8;  // tag
       c.cmd.a = e.y;
       c.cmd.b = e.z;
+      STAMP_G(0);
     }
     __syncthreads();
     const gpuos_cmd cmd = c.cmd;
@@ -217,6 +243,7 @@ static __device__ void front_end(const gpuos_kparams& kp, BlockCtl& c, char* sme
         fence_acq_rel_gpu();
         if (fe->nroots == 1 && fe->root_tiles == 1)  // the common one-root case: no second pass
           st_relaxed_u64(&kp.q_slots[base & kp.q_mask], gpuos_item_make(tag, slot, fe->first_root, 0));
+        STAMP_G(1);
       }
       __syncthreads();
       const u64 base = c.q_base;
@@ -271,6 +298,7 @@ static __device__ void front_end(const gpuos_kparams& kp, BlockCtl& c, char* sme
     if (tid == 0) {
       __threadfence_system();
       st_release_sys_u64(&kp.host->ring_consumed, next);
+      STAMP_G(8);
     }
     if (c.fe_exit) break;  // read after the barrier above; written only by thread 0 before it
   }
@@ -363,6 +391,7 @@ extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
     c.ctx.scratch_bytes = kp.scratch_bytes;
   }
   for (;;) {
+    STAMP_C(k0);
     // 1. Take an item: the local continuation, else a ticket of the ready queue.
     if (tid == 0) {
       u64 item;
@@ -394,6 +423,7 @@ extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
             v = atom_exch_acquire_u64(s, GPUOS_ITEM_EMPTY);
             if (v != GPUOS_ITEM_EMPTY) {
               item = v;
+              STAMP_G(2);
               break;
             }
           }
@@ -434,6 +464,7 @@ extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
     }
     __syncthreads();
     if (c.exit) break;
+    STAMP_C(k1);
 
     // 2. Otherwise the task record (header + argument descriptors) and the submission state
     //    are loaded now by all threads, and the operator resolved.
@@ -462,6 +493,7 @@ extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
       __syncthreads();
       if (tid == 0) resolve(kp, c, rec, rb);
       __syncthreads();
+      if (tid == 0) STAMP_G(3);
     }
 
     // 4. Run one tile. For a chain, the successor's record, the submission state and the
@@ -479,9 +511,12 @@ extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
         cp_async16(c.pre_opw, &kp.opword[sop & ~1u]);
       }
     }
+    STAMP_C(k2);
     if (c.run) reinterpret_cast<gpuos_op_fn>(c.fn)(&c.ctx);
+    STAMP_C(k3);
     if (chain) cp_async_wait_all();
     __syncthreads();
+    STAMP_C(k4);
 
     // 5. Completion: tile counter, successors, graph completion.
     const u32 nsucc = rec->nsucc;
@@ -518,6 +553,15 @@ extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
         }
       }
       if (!c.have_local) c.prefetched = 0;
+#ifdef GPUOS_STAMPS
+      const u64 k5 = clock64();
+      STAMP_CHAIN(c.task, 0, k0);
+      STAMP_CHAIN(c.task, 1, k1);
+      STAMP_CHAIN(c.task, 2, k2);
+      STAMP_CHAIN(c.task, 3, k3);
+      STAMP_CHAIN(c.task, 4, k4);
+      STAMP_CHAIN(c.task, 5, k5);
+#endif
     }
     if (nsucc > 1) {
       __syncthreads();
