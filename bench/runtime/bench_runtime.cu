@@ -59,7 +59,7 @@ static bool read_stamps(gpuos_runtime_t rt, std::vector<uint64_t>* st) {
 static void print_breakdown(const char* title, const char* unit, const std::vector<const char*>& names,
                             const std::vector<std::vector<double>>& d) {
   std::printf("%s (median, %s):", title, unit);
-  for (size_t i = 0; i < names.size(); ++i) std::printf(" %s %.0f;", names[i], median(d[i]));
+  for (size_t i = 0; i < names.size(); ++i) std::printf(" %s %.4g;", names[i], median(d[i]));
   std::printf("\n");
 }
 
@@ -271,8 +271,18 @@ int main(int argc, char** argv) {
   GK(gpuos_graph_finalize(indep));
   run_graph(indep);
   std::vector<double> v2;
+  std::vector<uint64_t> st0;
+  const bool c2_stamps = read_stamps(rt, &st0);
   for (int r = 0; r < reps; ++r) v2.push_back(run_graph(indep));
   double c2 = median(v2) / kChain * 1000.0;
+  if (c2_stamps && read_stamps(rt, &st)) {  // phase sums of the general path over the C2 runs
+    const char* names[7] = {"take item", "graph data+barrier", "record+resolve", "chain prefetch", "operator call",
+                            "barrier", "completion"};
+    const double n = double(st[87] - st0[87]);
+    std::printf("C2 per task (mean over %.0f tasks, SM clocks):", n);
+    for (int i = 0; i < 7; ++i) std::printf(" %s %.0f;", names[i], double(st[80 + i] - st0[80 + i]) / n);
+    std::printf("\n");
+  }
   // C3 one task
   GK(gpuos_graph_create(rt, &one));
   {
@@ -293,14 +303,17 @@ int main(int argc, char** argv) {
   }
   const double ping = median(vp);
   if (read_stamps(rt, &st)) {
-    const std::vector<const char*> names = {"front end push", "worker sees item", "record+resolve", "operator",
-                                            "sink counter", "fence.sys", "completion store", "host total (us)"};
+    // The front end runs a one-task graph itself: 0 command seen, 5 task done, 6 after the
+    // system fence, 7 completion stored, 8 acknowledgement stored.
+    const std::vector<const char*> names = {"seen -> task done", "fence.sys", "completion store", "ack store",
+                                            "host total (us)"};
+    const int from[4] = {0, 5, 6, 7}, to[4] = {5, 6, 7, 8};
     std::vector<std::vector<double>> d(names.size());
     for (int r = 0; r < 300; ++r) {
       const double t = run_graph(one);
       if (!read_stamps(rt, &st)) break;
-      for (int i = 0; i < 7; ++i) d[i].push_back(double(int64_t(st[i + 1] - st[i])));
-      d[7].push_back(t);
+      for (int i = 0; i < 4; ++i) d[i].push_back(double(int64_t(st[to[i]] - st[from[i]])));
+      d[4].push_back(t);
     }
     print_breakdown("C3 one-task path", "global timer ns", names, d);
   }

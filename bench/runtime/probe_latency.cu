@@ -83,9 +83,10 @@ __global__ void ping_kernel(const unsigned* cmd, unsigned* ack, float* scratch, 
 }
 
 // Device-side costs in SM clocks, thread 0 of one block, medians of 64.
-enum CostKind { kL2Load, kAtomRelaxed, kAtomAcqRel, kRedIssue, kFenceAcqRelGpu, kFenceScGpu, kFenceAcqRelSys,
+enum CostKind { kL2Load, kAtomRelaxed, kAtomAcqRel, kAtomRelease, kExchAcquire, kRedIssue, kFenceAcqRelGpu, kFenceScGpu, kFenceAcqRelSys,
                 kFenceScSys, kStoreFenceAcqRelGpu, kStoreFenceScSys, kSysLoad, kCosts };
 static const char* kCostName[kCosts] = {"ld.cg (L2 hit)", "atom.relaxed.gpu.add", "atom.acq_rel.gpu.add",
+                                        "atom.release.gpu.add", "atom.acquire.gpu.exch",
                                         "red.relaxed.gpu.add (issue)", "fence.acq_rel.gpu", "fence.sc.gpu",
                                         "fence.acq_rel.sys", "fence.sc.sys", "st + fence.acq_rel.gpu",
                                         "st + fence.sc.sys", "ld.volatile of pinned host memory"};
@@ -100,6 +101,8 @@ __global__ void cost_kernel(unsigned* g, const unsigned* host, long long* out) {
         case kL2Load: v = __ldcg(g + 64 * r); break;
         case kAtomRelaxed: asm volatile("atom.relaxed.gpu.global.add.u32 %0, [%1], 1;" : "=r"(v) : "l"(g + 8) : "memory"); break;
         case kAtomAcqRel: asm volatile("atom.acq_rel.gpu.global.add.u32 %0, [%1], 1;" : "=r"(v) : "l"(g + 8) : "memory"); break;
+        case kAtomRelease: asm volatile("atom.release.gpu.global.add.u32 %0, [%1], 1;" : "=r"(v) : "l"(g + 8) : "memory"); break;
+        case kExchAcquire: asm volatile("atom.acquire.gpu.global.exch.b32 %0, [%1], 0;" : "=r"(v) : "l"(g + 12) : "memory"); break;
         case kRedIssue: asm volatile("red.relaxed.gpu.global.add.u32 [%0], 1;" ::"l"(g + 8) : "memory"); break;
         case kFenceAcqRelGpu: asm volatile("fence.acq_rel.gpu;" ::: "memory"); break;
         case kFenceScGpu: asm volatile("fence.sc.gpu;" ::: "memory"); break;
