@@ -282,6 +282,11 @@ int main(int argc, char** argv) {
     std::printf("C2 per task (mean over %.0f tasks, SM clocks):", n);
     for (int i = 0; i < 7; ++i) std::printf(" %s %.0f;", names[i], double(st[80 + i] - st0[80 + i]) / n);
     std::printf("\n");
+    for (int w = 0; w < 2; ++w) {
+      const double k = double(st[90 + w] - st0[90 + w]);
+      std::printf("C2 queue takes with the item %s: %.0f, mean %.0f SM clocks\n", w ? "waited for" : "present",
+                  k, k ? double(st[88 + w] - st0[88 + w]) / k : 0.0);
+    }
   }
   // C3 one task
   GK(gpuos_graph_create(rt, &one));

@@ -162,6 +162,8 @@ typedef struct gpuos_kparams {
   gpuos_u32 fe_cache_offset; /* front end's per-slot submission cache in dynamic smem */
 } gpuos_kparams;
 #define GPUOS_KF_NO_HOLD 1u  /* release the operator count after every task (except chains) */
+#define GPUOS_KF_SPIN 2u     /* idle workers poll without sleeping */
+#define GPUOS_KF_SINK_EACH 4u /* every finished sink updates the graph's counter at once */
 
 #define GPUOS_REC_BUF_BYTES (48u + GPUOS_MAX_ARGS * 144u)
 #define GPUOS_REC_BUFS 2u /* double-buffered: the next chain task is prefetched while one runs */

@@ -661,7 +661,12 @@ static gpuos_status_t runtime_start(gpuos_runtime_s* rt) {
   kp.rec_buf_offset = rec_off;
   kp.fe_cache_offset = fe_off;
   kp.parked = reinterpret_cast<gpuos_u64*>(rt->parked);
-  if (const char* nh = std::getenv("GPUOS_RUNTIME_NO_HOLD")) kp.flags |= (*nh == '1') ? GPUOS_KF_NO_HOLD : 0u;
+  // Scheduling variants, for measurements (see runtime/NOTES.md).
+  const struct { const char* env; uint32_t flag; } variants[] = {
+      {"GPUOS_RUNTIME_NO_HOLD", GPUOS_KF_NO_HOLD}, {"GPUOS_RUNTIME_SPIN", GPUOS_KF_SPIN},
+      {"GPUOS_RUNTIME_SINK_EACH", GPUOS_KF_SINK_EACH}};
+  for (const auto& v : variants)
+    if (const char* e = std::getenv(v.env)) kp.flags |= (*e == '1') ? v.flag : 0u;
   rt->kp = kp;
   rt->grid = grid;
   rt->smem = smem;

@@ -169,6 +169,8 @@ struct BlockCtl {
   gpuos_cmd cmd;
   u32 fe_exit;
   u32 fe_solo;
+  u32 pend_slot, pend_serial, pend_n;
+  u64 parked_t;    // ticket + 1 this block parked before a pause (0: none)  // sinks finished and not yet counted (flush_sinks)
   u32 fe_copy;     // solo: copy the record into the record buffer
   u32 fe_rec_key;  // solo: (slot | tag << 8) + 1 of the record and context in buffer 0
 };
@@ -191,11 +193,13 @@ static __device__ void graph_fail(const gpuos_kparams& kp, u32 slot, i32 code, u
   }
 }
 
-static __device__ void sink_done(const gpuos_kparams& kp, u32 slot, u32 serial) {
+// `n` sinks of submission `serial` of graph `slot` are done; the one that brings the count to
+// zero publishes the completion.
+static __device__ void sink_done(const gpuos_kparams& kp, u32 slot, u32 serial, u32 n) {
   gpuos_graph_dyn* d = &kp.dyn[slot];
   STAMP_G(4);
-  u32 old = atom_add_release_u32((u32*)&d->sinks_left, 0xFFFFFFFFu);
-  if (old == 1u) {
+  u32 old = atom_add_release_u32((u32*)&d->sinks_left, 0u - n);
+  if (old == n) {
     fence_acq_rel_gpu();  // acquire: every sink's stores and status before the completion
     STAMP_G(5);
     volatile gpuos_graph_dyn* vd = d;
@@ -205,6 +209,14 @@ static __device__ void sink_done(const gpuos_kparams& kp, u32 slot, u32 serial) 
     st_volatile_v4(&kp.host->completions[slot], rec);  // one PCIe write: serial and status together
     STAMP_G(7);
   }
+}
+
+// A block counts the sinks it finished locally and adds them to the graph's counter when it
+// goes idle or turns to another graph (one release atomic instead of one per sink). Until
+// then the submission cannot complete, so the count always belongs to the one in flight.
+static __device__ __forceinline__ void flush_sinks(const gpuos_kparams& kp, BlockCtl& c) {
+  if (c.pend_n) sink_done(kp, c.pend_slot, c.pend_serial, c.pend_n);
+  c.pend_n = 0;
 }
 
 // ---------------------------------------------------------------- front end (block 0)
@@ -570,6 +582,9 @@ extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
     c.buf = 0;
     c.held = 0;
     c.spec = 0;
+    c.pend_n = 0;
+    c.parked_t = __ldcg(&kp.parked[blockIdx.x]);
+    if (c.parked_t) st_relaxed_u64(&kp.parked[blockIdx.x], 0);
     c.cache_op = 0xFFFFFFFFu;
     c.cache_gen = 0xFFFFFFFFu;
     for (int i = 0; i < 2; ++i) {
@@ -587,29 +602,40 @@ extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
     // 1. Take an item: the local continuation, else a ticket of the ready queue.
     if (tid == 0) {
       u64 item;
+#ifdef GPUOS_STAMPS
+      u32 spins_taken = 0, from_queue = 0;
+#define STAMP_SET(var, v) (var = (v))
+#else
+#define STAMP_SET(var, v) ((void)0)
+#endif
       if (c.have_local) {
         item = c.local_item;
         c.have_local = 0;
       } else {
         c.prefetched = 0;
-        // A ticket parked by this block before a pause is used first.
+        // A ticket parked by this block before a pause is used first (read at launch).
         u64 t;
-        const u64 parked = __ldcg(&kp.parked[blockIdx.x]);
-        if (parked) {
-          t = parked - 1;
-          st_relaxed_u64(&kp.parked[blockIdx.x], 0);
+        if (c.parked_t) {
+          t = c.parked_t - 1;
+          c.parked_t = 0;
         } else {
           t = atom_add_relaxed_u64(&kp.st->q_head, 1);
         }
         u64* s = &kp.q_slots[t & kp.q_mask];
         u32 spins = 0;
-        if (c.held && ld_relaxed_u64(s) == GPUOS_ITEM_EMPTY) {  // going idle: stop counting as running
-          red_add_relaxed_u64(&kp.ended[c.op * 2 + c.opslot], 1);
+        STAMP_SET(from_queue, 1u);
+        // Another block can reach the same slot a full lap later (its ticket is t + capacity)
+        // while the producer of position t is still writing: take the item with an exchange.
+        // The first try expects the item to be there (one round trip when busy).
+        u64 first = atom_exch_acquire_u64(s, GPUOS_ITEM_EMPTY);
+        if (first == GPUOS_ITEM_EMPTY && (c.held || c.pend_n)) {
+          // going idle: stop counting as running, count the finished sinks
+          if (c.held) red_add_relaxed_u64(&kp.ended[c.op * 2 + c.opslot], 1);
           c.held = 0;
+          flush_sinks(kp, c);
         }
-        for (;;) {
-          // Another block can reach the same slot a full lap later (its ticket is t + capacity)
-          // while the producer of position t is still writing: take the item with an exchange.
+        item = first;
+        while (item == GPUOS_ITEM_EMPTY) {
           u64 v = ld_relaxed_u64(s);
           if (v != GPUOS_ITEM_EMPTY) {
             v = atom_exch_acquire_u64(s, GPUOS_ITEM_EMPTY);
@@ -620,7 +646,8 @@ extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
             }
           }
           ++spins;
-          if (spins > 64u) __nanosleep(32);  // idle: leave L2 to the blocks that work
+          if (spins > 64u && !(kp.flags & GPUOS_KF_SPIN)) __nanosleep(32);  // idle: leave L2 to the blocks that work
+          STAMP_SET(spins_taken, spins);
           if ((spins & 255u) == 0u) {
             const u64 sp = ld_relaxed_u64(reinterpret_cast<const u64*>(&kp.st->stop));  // stop | pause << 32
             if (sp) {
@@ -633,6 +660,10 @@ extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
       }
 #ifdef GPUOS_STAMPS
       ka = clock64();
+      if (from_queue && item != GPUOS_ITEM_EMPTY) {  // queue takes: item present at once, or waited for
+        STAMP_ACC(8 + (spins_taken ? 1 : 0), ka - k0);
+        STAMP_ACC(10 + (spins_taken ? 1 : 0), 1ull);
+      }
 #endif
       if (item == GPUOS_ITEM_EMPTY) {
         c.exit = 1;
@@ -641,6 +672,7 @@ extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
         c.task = gpuos_item_task(item);
         c.tile = gpuos_item_tile(item);
         c.tag = gpuos_item_tag(item);
+        if (c.pend_n && c.slot != c.pend_slot) flush_sinks(kp, c);
         const u32 key = c.slot | (c.tag << 8);
         if (key != c.gs_key) {
           const uint4* src = reinterpret_cast<const uint4*>(&kp.graphs[c.slot]);
@@ -669,21 +701,29 @@ extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
       const uint4* src = reinterpret_cast<const uint4*>(c.gs.recs + (u64)c.task * c.gs.rec_stride);
       uint4* dst = reinterpret_cast<uint4*>(rb);
       const u32 n16 = c.gs.rec_stride / 16u;
-      for (u32 i = tid; i < n16; i += T) dst[i] = __ldcg(src + i);
       if (tid == 0) {
         // Guess the operator (the block's last one) and read or take its word now, in the same
-        // round trip as the record; resolve() checks the guess.
+        // round trip as the record and the submission state (every load is issued before the
+        // first result is stored); resolve() checks the guess.
+        u64 w = 0;
+        u32 spec = 0;
+        const u32 spec_op = c.held ? c.op : c.cache_op;
         if (c.held) {
-          c.spec_w = ld_relaxed_u64(&kp.opword[c.op]);
-          c.spec = 1;
-        } else if (c.cache_op < kp.max_ops) {
-          c.spec_op = c.cache_op;
-          c.spec_w = atom_add_relaxed_u64(&kp.opword[c.spec_op], 1);
-          c.spec = 2;
+          w = ld_relaxed_u64(&kp.opword[spec_op]);
+          spec = 1;
+        } else if (spec_op < kp.max_ops) {
+          w = atom_add_relaxed_u64(&kp.opword[spec_op], 1);
+          spec = 2;
         }
         const uint4 d = __ldcg(reinterpret_cast<const uint4*>(&kp.dyn[c.slot]));
+        for (u32 i = 0; i < n16; i += T) dst[i] = __ldcg(src + i);
+        c.spec_w = w;
+        c.spec = spec;
+        c.spec_op = spec_op;
         c.serial = d.x;
         c.status = (i32)d.z;
+      } else {
+        for (u32 i = tid; i < n16; i += T) dst[i] = __ldcg(src + i);
       }
       __syncthreads();
       if (tid == 0) resolve(kp, c, rec, rb);
@@ -740,7 +780,14 @@ extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
       c.claim = 0;
       if (last) {
         if (nsucc == 0) {
-          sink_done(kp, c.slot, c.serial);
+          if (kp.flags & GPUOS_KF_SINK_EACH) {
+            sink_done(kp, c.slot, c.serial, 1);
+          } else {
+            if (c.pend_n && c.pend_slot != c.slot) flush_sinks(kp, c);
+            c.pend_slot = c.slot;
+            c.pend_serial = c.serial;
+            ++c.pend_n;
+          }
         } else if (nsucc == 1) {
           const u32 s = rec->succ;
           u32 ready = 1;
