@@ -21,18 +21,11 @@
 
 #include "gpuos/runtime.h"
 #include "gpuos/runtime.hpp"
+#include "bench_util.h"
 
 extern "C" double gpuos_runtime_debug_ping(gpuos_runtime_t rt);  // runtime debugging aids
 extern "C" int gpuos_runtime_debug_stamps(gpuos_runtime_t rt, uint64_t* out, int n);
 
-#define CK(x)                                                                                   \
-  do {                                                                                          \
-    cudaError_t e_ = (x);                                                                       \
-    if (e_ != cudaSuccess) {                                                                    \
-      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #x, cudaGetErrorString(e_));  \
-      std::exit(1);                                                                             \
-    }                                                                                           \
-  } while (0)
 #define GK(x)                                                                                                  \
   do {                                                                                                         \
     gpuos_status_t s_ = (x);                                                                                   \
@@ -42,13 +35,6 @@ extern "C" int gpuos_runtime_debug_stamps(gpuos_runtime_t rt, uint64_t* out, int
       std::exit(1);                                                                                            \
     }                                                                                                          \
   } while (0)
-
-using Clock = std::chrono::steady_clock;
-static double us_since(Clock::time_point t) { return std::chrono::duration<double, std::micro>(Clock::now() - t).count(); }
-static double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v.empty() ? 0 : v[v.size() / 2];
-}
 
 // Latency breakdowns from the worker's stamps (builds with GPUOS_RUNTIME_STAMPS only).
 constexpr int kStamps = 128;

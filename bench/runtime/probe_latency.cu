@@ -3,28 +3,7 @@
 //    to publish the acknowledgement;
 //  * device-side cost (SM clocks) of the fences and atomics a task hand-off can use.
 // Run: <build>/bench/gpuos_runtime_probe
-#include <cuda_runtime.h>
-
-#include <algorithm>
-#include <chrono>
-#include <cstdio>
-#include <cstdlib>
-#include <vector>
-
-#define CK(x)                                                                                  \
-  do {                                                                                         \
-    cudaError_t e_ = (x);                                                                      \
-    if (e_ != cudaSuccess) {                                                                   \
-      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #x, cudaGetErrorString(e_)); \
-      std::exit(1);                                                                            \
-    }                                                                                          \
-  } while (0)
-
-using Clock = std::chrono::steady_clock;
-static double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v.empty() ? 0 : v[v.size() / 2];
-}
+#include "bench_util.h"
 
 static __device__ __forceinline__ unsigned ld_volatile(const unsigned* p) {
   unsigned v;

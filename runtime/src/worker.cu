@@ -222,12 +222,28 @@ static __device__ __forceinline__ void flush_sinks(const gpuos_kparams& kp, Bloc
 // ---------------------------------------------------------------- front end (block 0)
 // A graph of one task of one tile: the front end runs it and writes the completion itself
 // (no queue item, no worker hand-off, no sink counter). All threads.
+// The solo task's function, from the operator word taken when the command was read (thread 0).
+static __device__ __forceinline__ void solo_fn(const gpuos_kparams& kp, BlockCtl& c, u32 op) {
+  u64 fn = 0;
+  if (op < kp.max_ops) {
+    c.gen = gpuos_opword_gen(c.spec_w);
+    c.opslot = c.gen & 1u;
+    if (c.cache_op != op || c.cache_gen != c.gen) {
+      c.cache_fn = __ldcg(&kp.opfn[op * 2 + c.opslot]);
+      c.cache_op = op;
+      c.cache_gen = c.gen;
+    }
+    fn = c.cache_fn;
+  }
+  c.fn = fn;
+}
+
 static __device__ void fe_run_solo(const gpuos_kparams& kp, BlockCtl& c, char* smem, const FeEntry* fe, u32 slot,
                                    u32 serial) {
   const u32 tid = threadIdx.x;
   char* rb = smem + kp.rec_buf_offset;
   const u32 op = fe->op;
-  if (c.fe_copy) {
+  if (c.fe_copy) {  // else the record and context are in place and thread 0 has found the function
     const uint4* src = reinterpret_cast<const uint4*>(fe->root_rec);
     for (u32 i = tid; i < fe->n16; i += blockDim.x) reinterpret_cast<uint4*>(rb)[i] = __ldcg(src + i);
     if (tid == 0) {
@@ -241,23 +257,10 @@ static __device__ void fe_run_solo(const gpuos_kparams& kp, BlockCtl& c, char* s
       x.graph = slot;
       x.op = op;
       x.flags = h2.z;
+      solo_fn(kp, c, op);
     }
+    __syncthreads();
   }
-  if (tid == 0) {
-    u64 fn = 0;
-    if (op < kp.max_ops) {  // the operator word was incremented when the command was read
-      c.gen = gpuos_opword_gen(c.spec_w);
-      c.opslot = c.gen & 1u;
-      if (c.cache_op != op || c.cache_gen != c.gen) {
-        c.cache_fn = __ldcg(&kp.opfn[op * 2 + c.opslot]);
-        c.cache_op = op;
-        c.cache_gen = c.gen;
-      }
-      fn = c.cache_fn;
-    }
-    c.fn = fn;
-  }
-  __syncthreads();
   const u64 fn = c.fn;
   if (fn) reinterpret_cast<gpuos_op_fn>(fn)(&c.ctx[0]);
   __syncthreads();
@@ -342,6 +345,7 @@ static __device__ void front_end(const gpuos_kparams& kp, BlockCtl& c, char* sme
           const u32 key = (slot | tag << 8) + 1u;
           c.fe_copy = (c.fe_rec_key != key || (cmd.c & (GPUOS_CMD_RECS_CHANGED >> 8))) ? 1u : 0u;
           c.fe_rec_key = key;
+          if (!c.fe_copy) solo_fn(kp, c, fe->op);
         } else {
           gpuos_graph_dyn* d = &kp.dyn[slot];
           const u64 base = atom_add_relaxed_u64(&kp.st->q_tail, fe->root_tiles);  // overlaps the stores below
