@@ -11,6 +11,7 @@
 #include <atomic>
 #include <chrono>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -20,17 +21,11 @@
 
 #include "gpuos/runtime.h"
 #include "gpuos/runtime.hpp"
+#include "bench_util.h"
 
-extern "C" double gpuos_runtime_debug_ping(gpuos_runtime_t rt);  // runtime debugging aid
+extern "C" double gpuos_runtime_debug_ping(gpuos_runtime_t rt);  // runtime debugging aids
+extern "C" int gpuos_runtime_debug_stamps(gpuos_runtime_t rt, uint64_t* out, int n);
 
-#define CK(x)                                                                                   \
-  do {                                                                                          \
-    cudaError_t e_ = (x);                                                                       \
-    if (e_ != cudaSuccess) {                                                                    \
-      std::fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #x, cudaGetErrorString(e_));  \
-      std::exit(1);                                                                             \
-    }                                                                                           \
-  } while (0)
 #define GK(x)                                                                                                  \
   do {                                                                                                         \
     gpuos_status_t s_ = (x);                                                                                   \
@@ -41,11 +36,17 @@ extern "C" double gpuos_runtime_debug_ping(gpuos_runtime_t rt);  // runtime debu
     }                                                                                                          \
   } while (0)
 
-using Clock = std::chrono::steady_clock;
-static double us_since(Clock::time_point t) { return std::chrono::duration<double, std::micro>(Clock::now() - t).count(); }
-static double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v.empty() ? 0 : v[v.size() / 2];
+// Latency breakdowns from the worker's stamps (builds with GPUOS_RUNTIME_STAMPS only).
+constexpr int kStamps = 128;
+static bool read_stamps(gpuos_runtime_t rt, std::vector<uint64_t>* st) {
+  st->assign(kStamps, 0);
+  return gpuos_runtime_debug_stamps(rt, st->data(), kStamps) == kStamps;
+}
+static void print_breakdown(const char* title, const char* unit, const std::vector<const char*>& names,
+                            const std::vector<std::vector<double>>& d) {
+  std::printf("%s (median, %s):", title, unit);
+  for (size_t i = 0; i < names.size(); ++i) std::printf(" %s %.4g;", names[i], median(d[i]));
+  std::printf("\n");
 }
 
 constexpr int kN = 1024;      // floats per task
@@ -232,8 +233,21 @@ int main(int argc, char** argv) {
   for (int i = 0; i < kN; ++i) err += double(out[i] - ref[i]) * (out[i] - ref[i]), nrm += double(ref[i]) * ref[i];
   std::printf("C1 chain result vs CUDA stream chain: relative error %.2e\n", std::sqrt(err / nrm));
   std::vector<double> v1;
-  for (int r = 0; r < reps; ++r) v1.push_back(run_graph(chain));
+  std::vector<uint64_t> st;
+  const std::vector<const char*> chain_names = {"take+resolve", "issue prefetch", "operator call", "wait+barrier",
+                                                "bookkeeping", "to next task"};
+  std::vector<std::vector<double>> chain_d(chain_names.size());
+  for (int r = 0; r < reps; ++r) {
+    v1.push_back(run_graph(chain));
+    if (read_stamps(rt, &st))
+      for (int t = 0; t < 7; ++t) {
+        const uint64_t* k = &st[16 + t * 8];
+        for (int i = 0; i < 5; ++i) chain_d[i].push_back(double(k[i + 1] - k[i]));
+        chain_d[5].push_back(double(k[8] - k[5]));  // next task's loop top
+      }
+  }
   double c1 = median(v1) / kChain;
+  if (!chain_d[0].empty()) print_breakdown("C1 per chain task", "SM clocks", chain_names, chain_d);
   // C2 independent
   GK(gpuos_graph_create(rt, &indep));
   for (int k = 0; k < kChain; ++k) {
@@ -243,8 +257,23 @@ int main(int argc, char** argv) {
   GK(gpuos_graph_finalize(indep));
   run_graph(indep);
   std::vector<double> v2;
+  std::vector<uint64_t> st0;
+  const bool c2_stamps = read_stamps(rt, &st0);
   for (int r = 0; r < reps; ++r) v2.push_back(run_graph(indep));
   double c2 = median(v2) / kChain * 1000.0;
+  if (c2_stamps && read_stamps(rt, &st)) {  // phase sums of the general path over the C2 runs
+    const char* names[7] = {"take item", "graph data+barrier", "record+resolve", "chain prefetch", "operator call",
+                            "barrier", "completion"};
+    const double n = double(st[87] - st0[87]);
+    std::printf("C2 per task (mean over %.0f tasks, SM clocks):", n);
+    for (int i = 0; i < 7; ++i) std::printf(" %s %.0f;", names[i], double(st[80 + i] - st0[80 + i]) / n);
+    std::printf("\n");
+    for (int w = 0; w < 2; ++w) {
+      const double k = double(st[90 + w] - st0[90 + w]);
+      std::printf("C2 queue takes with the item %s: %.0f, mean %.0f SM clocks\n", w ? "waited for" : "present",
+                  k, k ? double(st[88 + w] - st0[88 + w]) / k : 0.0);
+    }
+  }
   // C3 one task
   GK(gpuos_graph_create(rt, &one));
   {
@@ -264,6 +293,21 @@ int main(int argc, char** argv) {
     if (r >= 200) vp.push_back(t);
   }
   const double ping = median(vp);
+  if (read_stamps(rt, &st)) {
+    // The front end runs a one-task graph itself: 0 command seen, 5 task done, 6 after the
+    // system fence, 7 completion stored, 8 acknowledgement stored.
+    const std::vector<const char*> names = {"seen -> task done", "fence.sys", "completion store", "ack store",
+                                            "host total (us)"};
+    const int from[4] = {0, 5, 6, 7}, to[4] = {5, 6, 7, 8};
+    std::vector<std::vector<double>> d(names.size());
+    for (int r = 0; r < 300; ++r) {
+      const double t = run_graph(one);
+      if (!read_stamps(rt, &st)) break;
+      for (int i = 0; i < 4; ++i) d[i].push_back(double(int64_t(st[to[i]] - st[from[i]])));
+      d[4].push_back(t);
+    }
+    print_breakdown("C3 one-task path", "global timer ns", names, d);
+  }
   std::vector<double> v3p = v3;
   std::sort(v3p.begin(), v3p.end());
   double c3_p99 = v3p[size_t(v3p.size() * 0.99)];

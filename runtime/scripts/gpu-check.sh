@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds the runtime and runs everything that needs the GPU, in one go:
-#   runtime/scripts/gpu-check.sh [build] [tests] [sanitize] [bench] [example]   (default: all)
+#   runtime/scripts/gpu-check.sh [build] [tests] [sanitize] [bench] [example] [probe] [stamps]
+# (default: the first five). probe: host/device latency probes; stamps: a second build whose
+# worker writes latency stamps, running the bench with the C1/C3 breakdowns.
 # Logs go to $OUT (or /tmp/gpuos-check). Each stage has its own time limit.
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -51,6 +53,21 @@ if has bench; then
   else
     summary "bench: not built"
   fi
+fi
+
+if has probe; then
+  timeout 60 "$B/bench/gpuos_runtime_probe" >"$OUT/probe.log" 2>&1
+  summary "probe rc=$?"; cat "$OUT/probe.log"
+fi
+
+if has stamps; then
+  t0=$(date +%s)
+  BS=$B-stamps
+  cmake -S "$ROOT/runtime" -B "$BS" -G Ninja -DCMAKE_BUILD_TYPE=Release -DGPUOS_RUNTIME_STAMPS=ON \
+    -DGPUOS_RUNTIME_BUILD_TESTS=OFF >"$OUT/configure-stamps.log" 2>&1 && ninja -C "$BS" gpuos_runtime_bench \
+    >"$OUT/build-stamps.log" 2>&1 && timeout 150 "$BS/bench/gpuos_runtime_bench" >"$OUT/bench-stamps.log" 2>&1
+  r=$?; [ $r -ne 0 ] && rc=1
+  summary "stamps bench rc=$r ($(( $(date +%s) - t0 )) s)"; grep -E "breakdown|per chain|one-task|^\| C[123]" "$OUT/bench-stamps.log"
 fi
 
 if has example; then

@@ -92,13 +92,14 @@ typedef struct gpuos_graph_dyn {
   gpuos_u32 pad[3];
 } gpuos_graph_dyn;
 
-/* Host -> device command ring entry (16 bytes): kind = kind | tag << 8, a, b, and c = the
+/* Host -> device command ring entry (16 bytes): kind = kind | tag << 8 | flags, a, b, and c = the
  * entry's index + 1, written last (the device polls the entry itself). */
 #define GPUOS_CMD_NOP 0u
 #define GPUOS_CMD_SUBMIT 1u  /* a = slot, b = serial, tag in kind */
 #define GPUOS_CMD_FLIP 2u    /* a = op */
 #define GPUOS_CMD_SHUTDOWN 3u
 #define GPUOS_CMD_PAUSE 4u   /* park and exit; the host relaunches the kernel later */
+#define GPUOS_CMD_RECS_CHANGED 0x80000000u /* SUBMIT: task records were rewritten since the last one */
 typedef struct gpuos_cmd {
   gpuos_u32 kind, a, b, c;
 } gpuos_cmd;
@@ -158,12 +159,16 @@ typedef struct gpuos_kparams {
   gpuos_u32 rec_buf_offset;  /* record buffer in dynamic smem */
   gpuos_u64* parked;         /* [gridDim.x]: ticket+1 a paused block held (0: none) */
   gpuos_u32 flags;           /* GPUOS_KF_* */
-  gpuos_u32 pad;
+  gpuos_u32 fe_cache_offset; /* front end's per-slot submission cache in dynamic smem */
 } gpuos_kparams;
 #define GPUOS_KF_NO_HOLD 1u  /* release the operator count after every task (except chains) */
+#define GPUOS_KF_SPIN 2u     /* idle workers poll without sleeping */
+#define GPUOS_KF_SINK_EACH 4u /* every finished sink updates the graph's counter at once */
 
 #define GPUOS_REC_BUF_BYTES (48u + GPUOS_MAX_ARGS * 144u)
 #define GPUOS_REC_BUFS 2u /* double-buffered: the next chain task is prefetched while one runs */
 #define GPUOS_CTL_BYTES 1024u
+#define GPUOS_FE_ENTRY_BYTES 48u
+#define GPUOS_FE_CACHE_BYTES (GPUOS_MAX_GRAPHS * GPUOS_FE_ENTRY_BYTES)
 
 #endif

@@ -292,7 +292,7 @@ gpuos_status_t post(gpuos_runtime_s* rt, const gpuos_cmd& cmd, uint32_t timeout_
                        timeout_ms);
   }
   volatile gpuos_cmd* e = &rt->ring[rt->ring_posted & (cap - 1)];
-  e->kind = cmd.kind | (cmd.c << 8);  // c: the tag of a SUBMIT
+  e->kind = cmd.kind | (cmd.c << 8);  // c: the tag of a SUBMIT, and its flags
   e->a = cmd.a;
   e->b = cmd.b;
   std::atomic_thread_fence(std::memory_order_seq_cst);
@@ -574,7 +574,8 @@ static gpuos_status_t runtime_start(gpuos_runtime_s* rt) {
   d->cuFuncGetAttribute_(&klocal, CU_FUNC_ATTRIBUTE_LOCAL_SIZE_BYTES, rt->kfn);
   const uint32_t rec_off = (GPUOS_CTL_BYTES + 15u) & ~15u;
   const uint32_t op_off = (rec_off + GPUOS_REC_BUFS * GPUOS_REC_BUF_BYTES + 127u) & ~127u;
-  const uint32_t smem = op_off + cfg.op_smem_bytes;
+  const uint32_t fe_off = (op_off + cfg.op_smem_bytes + 15u) & ~15u;
+  const uint32_t smem = fe_off + GPUOS_FE_CACHE_BYTES;
   if (smem > 48 * 1024)
     CU_TRY(nullptr, d->cuFuncSetAttribute_(rt->kfn, CU_FUNC_ATTRIBUTE_MAX_DYNAMIC_SHARED_SIZE_BYTES, int(smem)),
            "cuFuncSetAttribute(dynamic smem)");
@@ -658,8 +659,14 @@ static gpuos_status_t runtime_start(gpuos_runtime_s* rt) {
   kp.op_smem_offset = op_off;
   kp.op_smem_bytes = cfg.op_smem_bytes;
   kp.rec_buf_offset = rec_off;
+  kp.fe_cache_offset = fe_off;
   kp.parked = reinterpret_cast<gpuos_u64*>(rt->parked);
-  if (const char* nh = std::getenv("GPUOS_RUNTIME_NO_HOLD")) kp.flags |= (*nh == '1') ? GPUOS_KF_NO_HOLD : 0u;
+  // Scheduling variants, for measurements (see runtime/NOTES.md).
+  const struct { const char* env; uint32_t flag; } variants[] = {
+      {"GPUOS_RUNTIME_NO_HOLD", GPUOS_KF_NO_HOLD}, {"GPUOS_RUNTIME_SPIN", GPUOS_KF_SPIN},
+      {"GPUOS_RUNTIME_SINK_EACH", GPUOS_KF_SINK_EACH}};
+  for (const auto& v : variants)
+    if (const char* e = std::getenv(v.env)) kp.flags |= (*e == '1') ? v.flag : 0u;
   rt->kp = kp;
   rt->grid = grid;
   rt->smem = smem;
@@ -1169,7 +1176,8 @@ gpuos_status_t gpuos_graph_submit(gpuos_graph_t g, uint32_t timeout_ms) {
   if (!g->finalized && (s = gpuos_graph_finalize(g)) != GPUOS_OK) return s;
   std::lock_guard<std::recursive_mutex> lk(rt->mu);
   if (g->inflight && !reap(rt, g)) return set_error(GPUOS_ERROR_BUSY, "graph is already in flight");
-  if (!g->dirty.empty()) {
+  const bool recs_changed = !g->dirty.empty();
+  if (recs_changed) {
     rt->d->cuCtxSetCurrent_(rt->ctx);
     for (uint32_t t : g->dirty) {
       const size_t off = size_t(t) * g->enc.rec_stride;
@@ -1190,7 +1198,8 @@ gpuos_status_t gpuos_graph_submit(gpuos_graph_t g, uint32_t timeout_ms) {
                        (unsigned long long)cap, timeout_ms);
   }
   const uint32_t serial = g->serial + 1;
-  gpuos_cmd c{GPUOS_CMD_SUBMIT, uint32_t(g->slot), serial, g->tag};
+  gpuos_cmd c{GPUOS_CMD_SUBMIT, uint32_t(g->slot), serial,
+              g->tag | (recs_changed ? (GPUOS_CMD_RECS_CHANGED >> 8) : 0u)};
   uint64_t t_left = timeout_ms;
   double spent = us_since(t0) / 1000.0;
   t_left = spent >= timeout_ms ? 0 : uint64_t(timeout_ms - spent);
@@ -1287,6 +1296,22 @@ GPUOS_API void gpuos_runtime_debug_print(gpuos_runtime_t rt) {
   }
 }
 
+
+// Debugging aid (not part of the stable API): copies up to n of the worker's latency stamps
+// (builds with GPUOS_RUNTIME_STAMPS only); returns how many, or -1 if the kernel has none.
+GPUOS_API int gpuos_runtime_debug_stamps(gpuos_runtime_t rt, uint64_t* out, int n) {
+  if (!rt || !out || n <= 0 || check_running(rt) != GPUOS_OK) return -1;
+  std::lock_guard<std::recursive_mutex> lk(rt->mu);
+  rt->d->cuCtxSetCurrent_(rt->ctx);
+  CUdeviceptr var = 0;
+  size_t bytes = 0;
+  if (rt->d->cuModuleGetGlobal_(&var, &bytes, rt->kmod, "gpuos_stamps") != CUDA_SUCCESS) return -1;
+  const size_t m = bytes / 8 < size_t(n) ? bytes / 8 : size_t(n);
+  if (rt->d->cuMemcpyDtoHAsync_(out, var, m * 8, rt->cstream) != CUDA_SUCCESS ||
+      rt->d->cuStreamSynchronize_(rt->cstream) != CUDA_SUCCESS)
+    return -1;
+  return int(m);
+}
 
 // Debugging aid (not part of the stable API): posts a NOP command and waits for the front
 // end's acknowledgement; returns the round trip in microseconds (negative on failure).

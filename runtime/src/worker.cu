@@ -22,6 +22,30 @@ typedef gpuos_u32 u32;
 typedef gpuos_u64 u64;
 typedef gpuos_i32 i32;
 
+// Timestamps for latency breakdowns, only in builds with GPUOS_STAMPS (the bench reads them
+// with gpuos_runtime_debug_stamps): [0, 16) global-timer ns on the one-task path, then
+// per chain task 1000..1007 eight SM-clock stamps, then [80, 88) SM clocks summed over the
+// tasks of the general path by phase, and their count.
+#ifdef GPUOS_STAMPS
+extern "C" __device__ u64 gpuos_stamps[128];
+__device__ u64 gpuos_stamps[128];
+static __device__ __forceinline__ u64 gtime() {
+  u64 t;
+  asm volatile("mov.u64 %0, %%globaltimer;" : "=l"(t)::"memory");
+  return t;
+}
+#define STAMP_G(i) (gpuos_stamps[i] = gtime())
+#define STAMP_C(var) const u64 var = clock64()
+#define STAMP_CHAIN(task, k, v) \
+  if ((task) - 1000u < 8u) gpuos_stamps[16 + ((task) - 1000u) * 8 + (k)] = (v)
+#define STAMP_ACC(i, v) atomicAdd(&gpuos_stamps[80 + (i)], (v))
+#else
+#define STAMP_G(i) ((void)0)
+#define STAMP_C(var) ((void)0)
+#define STAMP_CHAIN(task, k, v) ((void)0)
+#define STAMP_ACC(i, v) ((void)0)
+#endif
+
 // ---------------------------------------------------------------- memory-model helpers
 static __device__ __forceinline__ u64 ld_relaxed_u64(const u64* p) {
   u64 v;
@@ -46,6 +70,11 @@ static __device__ __forceinline__ void fence_acq_rel_gpu() { asm volatile("fence
 static __device__ __forceinline__ u32 atom_add_acq_rel_u32(u32* p, u32 v) {
   u32 r;
   asm volatile("atom.acq_rel.gpu.global.add.u32 %0, [%1], %2;" : "=r"(r) : "l"(p), "r"(v) : "memory");
+  return r;
+}
+static __device__ __forceinline__ u32 atom_add_release_u32(u32* p, u32 v) {
+  u32 r;
+  asm volatile("atom.release.gpu.global.add.u32 %0, [%1], %2;" : "=r"(r) : "l"(p), "r"(v) : "memory");
   return r;
 }
 static __device__ __forceinline__ u64 atom_add_relaxed_u64(u64* p, u64 v) {
@@ -95,17 +124,26 @@ extern "C" __device__ __noinline__ void gpuos_register_reservation(const gpuos_t
 extern "C" __device__ gpuos_op_fn gpuos_register_reservation_ptr = gpuos_register_reservation;
 
 // ---------------------------------------------------------------- block control state
-struct FeEntry {  // front end's cache of one graph slot
+struct FeEntry {  // front end's cache of one graph slot (valid for the slot's upload tag)
   u32 tagp1, nroots, root_tiles, nsinks;
   const u32* roots;
-  u32 first_root, pad;
+  const char* root_rec;  // record of the first root
+  u32 first_root;
+  u32 op;                // the first root's operator
+  u32 n16;               // record stride in 16-byte units
+  u32 solo;              // one task of one tile: the front end runs it itself
 };
+static_assert(sizeof(FeEntry) == GPUOS_FE_ENTRY_BYTES, "front-end cache entry size");
 
 struct BlockCtl {
-  gpuos_task_ctx ctx;
+  gpuos_task_ctx ctx[2];  // per record buffer: a chain fills its successor's while it runs
   gpuos_graph_static gs;
-  __align__(16) u64 pre_opw[2];  // prefetched 16 bytes of the operator words around the continuation's op
-  __align__(16) uint4 pre_dyn;   // prefetched submission state (serial, sinks_left, status, failed_task)
+  // Prefetched with a continuation's record, per record buffer (a chain writes the next one
+  // while the current one may still be read): 16 bytes of the operator words around its op,
+  // and the submission state (serial, sinks_left, status, failed_task).
+  __align__(16) u64 pre_opw[2][2];
+  __align__(16) uint4 pre_dyn[2];
+  uint2 link_next[2];  // chain: (successor is a link, its successor), per record buffer
   u64 fn;
   u64 local_item;
   u64 cache_fn;
@@ -130,7 +168,11 @@ struct BlockCtl {
   u32 spec, spec_op;
   gpuos_cmd cmd;
   u32 fe_exit;
-  FeEntry fe_tmp;
+  u32 fe_solo;
+  u32 pend_slot, pend_serial, pend_n;
+  u64 parked_t;    // ticket + 1 this block parked before a pause (0: none)  // sinks finished and not yet counted (flush_sinks)
+  u32 fe_copy;     // solo: copy the record into the record buffer
+  u32 fe_rec_key;  // solo: (slot | tag << 8) + 1 of the record and context in buffer 0
 };
 
 static __device__ __forceinline__ void push_tiles(const gpuos_kparams& kp, u32 tag, u32 slot, u32 task,
@@ -151,31 +193,110 @@ static __device__ void graph_fail(const gpuos_kparams& kp, u32 slot, i32 code, u
   }
 }
 
-static __device__ void sink_done(const gpuos_kparams& kp, u32 slot, u32 serial) {
+// `n` sinks of submission `serial` of graph `slot` are done; the one that brings the count to
+// zero publishes the completion.
+static __device__ void sink_done(const gpuos_kparams& kp, u32 slot, u32 serial, u32 n) {
   gpuos_graph_dyn* d = &kp.dyn[slot];
-  u32 old = atom_add_acq_rel_u32((u32*)&d->sinks_left, 0xFFFFFFFFu);
-  if (old == 1u) {
+  STAMP_G(4);
+  u32 old = atom_add_release_u32((u32*)&d->sinks_left, 0u - n);
+  if (old == n) {
+    fence_acq_rel_gpu();  // acquire: every sink's stores and status before the completion
+    STAMP_G(5);
     volatile gpuos_graph_dyn* vd = d;
     const uint4 rec = make_uint4(serial, (u32)vd->status, vd->failed_task, vd->failed_op);
     __threadfence_system();
+    STAMP_G(6);
     st_volatile_v4(&kp.host->completions[slot], rec);  // one PCIe write: serial and status together
+    STAMP_G(7);
   }
 }
 
+// A block counts the sinks it finished locally and adds them to the graph's counter when it
+// goes idle or turns to another graph (one release atomic instead of one per sink). Until
+// then the submission cannot complete, so the count always belongs to the one in flight.
+static __device__ __forceinline__ void flush_sinks(const gpuos_kparams& kp, BlockCtl& c) {
+  if (c.pend_n) sink_done(kp, c.pend_slot, c.pend_serial, c.pend_n);
+  c.pend_n = 0;
+}
+
 // ---------------------------------------------------------------- front end (block 0)
+// A graph of one task of one tile: the front end runs it and writes the completion itself
+// (no queue item, no worker hand-off, no sink counter). All threads.
+// The solo task's function, from the operator word taken when the command was read (thread 0).
+static __device__ __forceinline__ void solo_fn(const gpuos_kparams& kp, BlockCtl& c, u32 op) {
+  u64 fn = 0;
+  if (op < kp.max_ops) {
+    c.gen = gpuos_opword_gen(c.spec_w);
+    c.opslot = c.gen & 1u;
+    if (c.cache_op != op || c.cache_gen != c.gen) {
+      c.cache_fn = __ldcg(&kp.opfn[op * 2 + c.opslot]);
+      c.cache_op = op;
+      c.cache_gen = c.gen;
+    }
+    fn = c.cache_fn;
+  }
+  c.fn = fn;
+}
+
+static __device__ void fe_run_solo(const gpuos_kparams& kp, BlockCtl& c, char* smem, const FeEntry* fe, u32 slot,
+                                   u32 serial) {
+  const u32 tid = threadIdx.x;
+  char* rb = smem + kp.rec_buf_offset;
+  const u32 op = fe->op;
+  if (c.fe_copy) {  // else the record and context are in place and thread 0 has found the function
+    const uint4* src = reinterpret_cast<const uint4*>(fe->root_rec);
+    for (u32 i = tid; i < fe->n16; i += blockDim.x) reinterpret_cast<uint4*>(rb)[i] = __ldcg(src + i);
+    if (tid == 0) {
+      const uint4 h2 = __ldcg(src + 2);  // nargs, sflags, user_flags (thread 2 copies them to smem)
+      gpuos_task_ctx& x = c.ctx[0];
+      x.args = reinterpret_cast<const gpuos_arg*>(rb + sizeof(gpuos_task_rec));
+      x.nargs = h2.x;
+      x.tile = 0;
+      x.ntiles = 1;
+      x.task = fe->first_root;
+      x.graph = slot;
+      x.op = op;
+      x.flags = h2.z;
+      solo_fn(kp, c, op);
+    }
+    __syncthreads();
+  }
+  const u64 fn = c.fn;
+  if (fn) reinterpret_cast<gpuos_op_fn>(fn)(&c.ctx[0]);
+  __syncthreads();
+  if (tid == 0) {
+    if (op < kp.max_ops) red_add_relaxed_u64(&kp.ended[op * 2 + c.opslot], 1);
+    const uint4 rec = fn ? make_uint4(serial, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu)
+                         : make_uint4(serial, (u32)/*GPUOS_ERROR_UNKNOWN_OP*/ -15, fe->first_root, op);
+    st_volatile_v4(&kp.dyn[slot], make_uint4(serial, 0u, rec.y, rec.z));
+    kp.dyn[slot].failed_op = rec.w;
+    STAMP_G(5);
+    __threadfence_system();  // the operator's stores (all threads, ordered by the barrier) before the completion
+    STAMP_G(6);
+    st_volatile_v4(&kp.host->completions[slot], rec);
+    STAMP_G(7);
+  }
+}
+
 static __device__ void front_end(const gpuos_kparams& kp, BlockCtl& c, char* smem) {
   const u32 tid = threadIdx.x, T = blockDim.x;
-  FeEntry* cache = nullptr;
-  if (kp.op_smem_bytes >= GPUOS_MAX_GRAPHS * sizeof(FeEntry)) {
-    cache = reinterpret_cast<FeEntry*>(smem + kp.op_smem_offset);
-    for (u32 i = tid; i < GPUOS_MAX_GRAPHS; i += T) cache[i].tagp1 = 0;
-  }
+  // Per-slot cache of what a submission needs, in its own shared memory: a repeated
+  // submission reads no graph data (the operator area stays free for solo graphs).
+  FeEntry* cache = reinterpret_cast<FeEntry*>(smem + kp.fe_cache_offset);
+  for (u32 i = tid; i < GPUOS_MAX_GRAPHS; i += T) cache[i].tagp1 = 0;
   u64 next = __ldcg(&kp.st->fe_next);
   if (tid == 0) {
     volatile gpuos_host_shared* h = kp.host;
     h->kernel_started = 1u;
     __threadfence_system();
     c.fe_exit = 0;
+    c.fe_rec_key = 0;
+    c.cache_op = 0xFFFFFFFFu;
+    c.cache_gen = 0xFFFFFFFFu;
+    c.ctx[0].smem = smem + kp.op_smem_offset;
+    c.ctx[0].smem_bytes = kp.op_smem_bytes;
+    c.ctx[0].scratch = kp.scratch + (u64)blockIdx.x * kp.scratch_bytes;
+    c.ctx[0].scratch_bytes = kp.scratch_bytes;
   }
   __syncthreads();
   for (;;) {
@@ -188,41 +309,62 @@ static __device__ void front_end(const gpuos_kparams& kp, BlockCtl& c, char* sme
         if (e.w == (u32)(next + 1)) break;
       }
       c.cmd.kind = e.x & 0xFFu;
-      c.cmd.c = e.x >> 8;  // tag
+      c.cmd.c = e.x >> 8;  // tag and flags
       c.cmd.a = e.y;
       c.cmd.b = e.z;
+      STAMP_G(0);
     }
     __syncthreads();
     const gpuos_cmd cmd = c.cmd;
     if (cmd.kind == GPUOS_CMD_SUBMIT) {
-      const u32 slot = cmd.a, serial = cmd.b, tag = cmd.c;
+      const u32 slot = cmd.a, serial = cmd.b, tag = cmd.c & 0xFFFu;
       const gpuos_graph_static* gsp = &kp.graphs[slot];
-      // Per-slot cache of what a submission needs (valid for the slot's upload tag), in the
-      // front end's unused operator shared memory: a repeated submission reads no graph data.
-      FeEntry* fe = cache ? &cache[slot] : &c.fe_tmp;
+      FeEntry* fe = &cache[slot];
       if (tid == 0) {
-        if (!cache || fe->tagp1 != tag + 1u) {
+        if (fe->tagp1 != tag + 1u) {
           fe->nroots = __ldcg(&gsp->nroots);
           fe->root_tiles = __ldcg(&gsp->root_tiles);
           fe->nsinks = __ldcg(&gsp->nsinks);
           fe->roots = reinterpret_cast<const u32*>(__ldcg(reinterpret_cast<const unsigned long long*>(&gsp->roots)));
           fe->first_root = fe->nroots ? __ldcg(fe->roots) : 0u;
+          const u32 stride = __ldcg(&gsp->rec_stride);
+          fe->n16 = stride / 16u;
+          fe->root_rec = reinterpret_cast<const char*>(__ldcg(reinterpret_cast<const unsigned long long*>(&gsp->recs))) +
+                         (u64)fe->first_root * stride;
+          const uint4 h0 = __ldcg(reinterpret_cast<const uint4*>(fe->root_rec));  // op, ntiles, npred, nsucc
+          fe->op = h0.x;
+          // Every task is reachable from a root: one root without successors is the whole graph.
+          fe->solo = (fe->nroots == 1 && fe->root_tiles == 1 && h0.y == 1u && h0.w == 0u) ? 1u : 0u;
           fe->tagp1 = tag + 1u;
         }
-        gpuos_graph_dyn* d = &kp.dyn[slot];
-        const u64 base = atom_add_relaxed_u64(&kp.st->q_tail, fe->root_tiles);  // overlaps the stores below
-        st_volatile_v4(d, make_uint4(serial, fe->nsinks, 0u, 0xFFFFFFFFu));
-        d->failed_op = 0xFFFFFFFFu;
-        c.q_base = base;
-        fence_acq_rel_gpu();
-        if (fe->nroots == 1 && fe->root_tiles == 1)  // the common one-root case: no second pass
-          st_relaxed_u64(&kp.q_slots[base & kp.q_mask], gpuos_item_make(tag, slot, fe->first_root, 0));
+        c.fe_solo = fe->solo;
+        if (fe->solo) {
+          // Count the operator as running first (the answer is needed last), and keep the
+          // record in shared memory from the slot's last solo run unless the host rewrote it.
+          if (fe->op < kp.max_ops) c.spec_w = atom_add_relaxed_u64(&kp.opword[fe->op], 1);
+          const u32 key = (slot | tag << 8) + 1u;
+          c.fe_copy = (c.fe_rec_key != key || (cmd.c & (GPUOS_CMD_RECS_CHANGED >> 8))) ? 1u : 0u;
+          c.fe_rec_key = key;
+          if (!c.fe_copy) solo_fn(kp, c, fe->op);
+        } else {
+          gpuos_graph_dyn* d = &kp.dyn[slot];
+          const u64 base = atom_add_relaxed_u64(&kp.st->q_tail, fe->root_tiles);  // overlaps the stores below
+          st_volatile_v4(d, make_uint4(serial, fe->nsinks, 0u, 0xFFFFFFFFu));
+          d->failed_op = 0xFFFFFFFFu;
+          c.q_base = base;
+          fence_acq_rel_gpu();
+          if (fe->nroots == 1 && fe->root_tiles == 1)  // the common one-root case: no second pass
+            st_relaxed_u64(&kp.q_slots[base & kp.q_mask], gpuos_item_make(tag, slot, fe->first_root, 0));
+          STAMP_G(1);
+        }
       }
       __syncthreads();
       const u64 base = c.q_base;
       const u32 nroots = fe->nroots, root_tiles = fe->root_tiles;
       const u32* roots = fe->roots;
-      if (nroots == 1 && root_tiles == 1) {
+      if (c.fe_solo) {
+        fe_run_solo(kp, c, smem, fe, slot, serial);
+      } else if (nroots == 1 && root_tiles == 1) {
         // done above
       } else if (root_tiles == nroots) {  // all roots have one tile
         for (u32 r = tid; r < nroots; r += T)
@@ -269,8 +411,16 @@ static __device__ void front_end(const gpuos_kparams& kp, BlockCtl& c, char* sme
     __syncthreads();
     ++next;
     if (tid == 0) {
-      __threadfence_system();
-      st_release_sys_u64(&kp.host->ring_consumed, next);
+      // The host reads nothing after a SUBMIT's or NOP's acknowledgement (it only frees the
+      // ring entry): no fences. A FLIP's flip_gen and the stop/pause flags go first.
+      if (cmd.kind == GPUOS_CMD_SUBMIT || cmd.kind == GPUOS_CMD_NOP) {
+        volatile gpuos_host_shared* h = kp.host;
+        h->ring_consumed = next;
+      } else {
+        __threadfence_system();
+        st_release_sys_u64(&kp.host->ring_consumed, next);
+      }
+      STAMP_G(8);
     }
     if (c.fe_exit) break;  // read after the barrier above; written only by thread 0 before it
   }
@@ -291,7 +441,7 @@ static __device__ __forceinline__ void resolve(const gpuos_kparams& kp, BlockCtl
     // (a plain read, no atomic on the hot operator word), else release it.
     u32 cur = 0xFFFFFFFFu;
     if (op == c.op)
-      cur = c.prefetched ? gpuos_opword_gen(c.pre_opw[op & 1u])
+      cur = c.prefetched ? gpuos_opword_gen(c.pre_opw[c.buf][op & 1u])
             : c.spec == 1 ? gpuos_opword_gen(c.spec_w)
                           : gpuos_opword_gen(ld_relaxed_u64(&kp.opword[op]));
     if (cur == c.gen) {
@@ -326,14 +476,95 @@ static __device__ __forceinline__ void resolve(const gpuos_kparams& kp, BlockCtl
   if (fn == 0) graph_fail(kp, c.slot, /*GPUOS_ERROR_UNKNOWN_OP*/ -15, c.task, op);
   c.run = (fn != 0 && c.status == 0) ? 1u : 0u;
   c.chain = (rec->ntiles == 1 && rec->nsucc == 1 && (rec->sflags & GPUOS_SF_SUCC_LOCAL_READY)) ? 1u : 0u;
-  c.ctx.args = reinterpret_cast<const gpuos_arg*>(rb + sizeof(gpuos_task_rec));
-  c.ctx.nargs = rec->nargs;
-  c.ctx.tile = c.tile;
-  c.ctx.ntiles = rec->ntiles;
-  c.ctx.task = c.task;
-  c.ctx.graph = c.slot;
-  c.ctx.op = op;
-  c.ctx.flags = rec->user_flags;
+  gpuos_task_ctx& x = c.ctx[c.buf];
+  x.args = reinterpret_cast<const gpuos_arg*>(rb + sizeof(gpuos_task_rec));
+  x.nargs = rec->nargs;
+  x.tile = c.tile;
+  x.ntiles = rec->ntiles;
+  x.task = c.task;
+  x.graph = c.slot;
+  x.op = op;
+  x.flags = rec->user_flags;
+}
+
+// ---------------------------------------------------------------- chains
+// Runs the chain that starts with the current task (a chain link, resolved, runnable) on this
+// block: no queue, no counters, no operator atomics. Every thread keeps the chain's state in
+// registers; while a link runs, its successor's record, the submission state and the
+// operator word are copied into the other record buffer, and thread 0 fills the successor's
+// context from its own copy of the header, so one barrier per link remains. Stops at the
+// first successor that is not a link of the same operator generation (or if the submission
+// failed) and leaves it, prefetched, to the general path as the block's local item.
+static __device__ void run_chain(const gpuos_kparams& kp, BlockCtl& c, char* recbuf) {
+  const u32 tid = threadIdx.x, T = blockDim.x;
+  const u64 fn = c.fn;
+  const u32 op = c.op, gen = c.gen, slot = c.slot, tag = c.tag;
+  const char* recs = c.gs.recs;
+  const u32 stride = c.gs.rec_stride, n16 = stride / 16u;
+  u32 b = c.buf, task = c.task;
+  const gpuos_task_rec* rec0 = reinterpret_cast<const gpuos_task_rec*>(recbuf + b * GPUOS_REC_BUF_BYTES);
+  u32 s = rec0->succ, succ_ntiles = rec0->succ_ntiles;
+  for (;;) {
+    STAMP_C(k0);
+    char* nb = recbuf + (b ^ 1u) * GPUOS_REC_BUF_BYTES;
+    const uint4* src = reinterpret_cast<const uint4*>(recs + (u64)s * stride);
+    if (tid == 0) {
+      for (u32 i = 0; i < 3u; ++i) cp_async16(nb + 16u * i, src + i);  // the header
+      cp_async16(&c.pre_dyn[b ^ 1u], &kp.dyn[slot]);
+      cp_async16(c.pre_opw[b ^ 1u], &kp.opword[op & ~1u]);
+    } else {
+      for (u32 i = tid + 2u; i < n16; i += T - 1u) cp_async16(nb + 16u * i, src + i);
+    }
+    STAMP_C(k2);
+    reinterpret_cast<gpuos_op_fn>(fn)(&c.ctx[b]);
+    STAMP_C(k3);
+    cp_async_wait_all();
+    if (tid == 0) {  // the successor's context and whether it continues the chain, from this thread's copies
+      if (succ_ntiles > 1u) push_tiles(kp, tag, slot, s, 1, succ_ntiles);  // it shares its other tiles
+      const gpuos_task_rec* nr = reinterpret_cast<const gpuos_task_rec*>(nb);
+      gpuos_task_ctx& x = c.ctx[b ^ 1u];
+      x.args = reinterpret_cast<const gpuos_arg*>(nb + sizeof(gpuos_task_rec));
+      x.nargs = nr->nargs;
+      x.tile = 0;
+      x.ntiles = nr->ntiles;
+      x.task = s;
+      x.graph = slot;
+      x.op = nr->op;
+      x.flags = nr->user_flags;
+      const bool link = nr->op == op && nr->ntiles == 1u && nr->nsucc == 1u &&
+                        (nr->sflags & GPUOS_SF_SUCC_LOCAL_READY) &&
+                        gpuos_opword_gen(c.pre_opw[b ^ 1u][op & 1u]) == gen && c.pre_dyn[b ^ 1u].z == 0u;
+      c.link_next[b ^ 1u] = make_uint2(link ? nr->succ_ntiles : 0u, nr->succ);
+    }
+    __syncthreads();
+#ifdef GPUOS_STAMPS
+    if (tid == 0) {
+      const u64 k4 = clock64();
+      STAMP_CHAIN(task, 0, k0);
+      STAMP_CHAIN(task, 1, k0);
+      STAMP_CHAIN(task, 2, k2);
+      STAMP_CHAIN(task, 3, k3);
+      STAMP_CHAIN(task, 4, k4);
+      STAMP_CHAIN(task, 5, k4);
+    }
+#endif
+    b ^= 1u;
+    task = s;
+    const uint2 ln = c.link_next[b];  // x: 0 if the successor ends the chain, else its successor's tiles
+    if (!ln.x) break;
+    succ_ntiles = ln.x;
+    s = ln.y;
+  }
+  __syncthreads();  // every thread has read the control block before thread 0 rewrites it
+  if (tid == 0) {  // as after the general path's completion of a link: the successor is local
+    c.held = 1;     // the count of (op, gen) carries over; resolve() releases it if it cannot
+    c.local_item = gpuos_item_make(tag, slot, task, 0);
+    c.have_local = 1;
+    c.prefetched = 1;
+    c.buf = b;
+    c.task = task;
+  }
+  __syncthreads();
 }
 
 // ---------------------------------------------------------------- workers
@@ -355,50 +586,72 @@ extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
     c.buf = 0;
     c.held = 0;
     c.spec = 0;
+    c.pend_n = 0;
+    c.parked_t = __ldcg(&kp.parked[blockIdx.x]);
+    if (c.parked_t) st_relaxed_u64(&kp.parked[blockIdx.x], 0);
     c.cache_op = 0xFFFFFFFFu;
     c.cache_gen = 0xFFFFFFFFu;
-    c.ctx.smem = smem + kp.op_smem_offset;
-    c.ctx.smem_bytes = kp.op_smem_bytes;
-    c.ctx.scratch = kp.scratch + (u64)blockIdx.x * kp.scratch_bytes;
-    c.ctx.scratch_bytes = kp.scratch_bytes;
+    for (int i = 0; i < 2; ++i) {
+      c.ctx[i].smem = smem + kp.op_smem_offset;
+      c.ctx[i].smem_bytes = kp.op_smem_bytes;
+      c.ctx[i].scratch = kp.scratch + (u64)blockIdx.x * kp.scratch_bytes;
+      c.ctx[i].scratch_bytes = kp.scratch_bytes;
+    }
   }
   for (;;) {
+    STAMP_C(k0);
+#ifdef GPUOS_STAMPS
+    u64 ka = 0;
+#endif
     // 1. Take an item: the local continuation, else a ticket of the ready queue.
     if (tid == 0) {
       u64 item;
+#ifdef GPUOS_STAMPS
+      u32 spins_taken = 0, from_queue = 0;
+#define STAMP_SET(var, v) (var = (v))
+#else
+#define STAMP_SET(var, v) ((void)0)
+#endif
       if (c.have_local) {
         item = c.local_item;
         c.have_local = 0;
       } else {
         c.prefetched = 0;
-        // A ticket parked by this block before a pause is used first.
+        // A ticket parked by this block before a pause is used first (read at launch).
         u64 t;
-        const u64 parked = __ldcg(&kp.parked[blockIdx.x]);
-        if (parked) {
-          t = parked - 1;
-          st_relaxed_u64(&kp.parked[blockIdx.x], 0);
+        if (c.parked_t) {
+          t = c.parked_t - 1;
+          c.parked_t = 0;
         } else {
           t = atom_add_relaxed_u64(&kp.st->q_head, 1);
         }
         u64* s = &kp.q_slots[t & kp.q_mask];
         u32 spins = 0;
-        if (c.held && ld_relaxed_u64(s) == GPUOS_ITEM_EMPTY) {  // going idle: stop counting as running
-          red_add_relaxed_u64(&kp.ended[c.op * 2 + c.opslot], 1);
+        STAMP_SET(from_queue, 1u);
+        // Another block can reach the same slot a full lap later (its ticket is t + capacity)
+        // while the producer of position t is still writing: take the item with an exchange.
+        // The first try expects the item to be there (one round trip when busy).
+        u64 first = atom_exch_acquire_u64(s, GPUOS_ITEM_EMPTY);
+        if (first == GPUOS_ITEM_EMPTY && (c.held || c.pend_n)) {
+          // going idle: stop counting as running, count the finished sinks
+          if (c.held) red_add_relaxed_u64(&kp.ended[c.op * 2 + c.opslot], 1);
           c.held = 0;
+          flush_sinks(kp, c);
         }
-        for (;;) {
-          // Another block can reach the same slot a full lap later (its ticket is t + capacity)
-          // while the producer of position t is still writing: take the item with an exchange.
+        item = first;
+        while (item == GPUOS_ITEM_EMPTY) {
           u64 v = ld_relaxed_u64(s);
           if (v != GPUOS_ITEM_EMPTY) {
             v = atom_exch_acquire_u64(s, GPUOS_ITEM_EMPTY);
             if (v != GPUOS_ITEM_EMPTY) {
               item = v;
+              STAMP_G(2);
               break;
             }
           }
           ++spins;
-          if (spins > 64u) __nanosleep(32);  // idle: leave L2 to the blocks that work
+          if (spins > 64u && !(kp.flags & GPUOS_KF_SPIN)) __nanosleep(32);  // idle: leave L2 to the blocks that work
+          STAMP_SET(spins_taken, spins);
           if ((spins & 255u) == 0u) {
             const u64 sp = ld_relaxed_u64(reinterpret_cast<const u64*>(&kp.st->stop));  // stop | pause << 32
             if (sp) {
@@ -409,6 +662,13 @@ extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
           }
         }
       }
+#ifdef GPUOS_STAMPS
+      ka = clock64();
+      if (from_queue && item != GPUOS_ITEM_EMPTY) {  // queue takes: item present at once, or waited for
+        STAMP_ACC(8 + (spins_taken ? 1 : 0), ka - k0);
+        STAMP_ACC(10 + (spins_taken ? 1 : 0), 1ull);
+      }
+#endif
       if (item == GPUOS_ITEM_EMPTY) {
         c.exit = 1;
       } else {
@@ -416,6 +676,7 @@ extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
         c.task = gpuos_item_task(item);
         c.tile = gpuos_item_tile(item);
         c.tag = gpuos_item_tag(item);
+        if (c.pend_n && c.slot != c.pend_slot) flush_sinks(kp, c);
         const u32 key = c.slot | (c.tag << 8);
         if (key != c.gs_key) {
           const uint4* src = reinterpret_cast<const uint4*>(&kp.graphs[c.slot]);
@@ -426,14 +687,15 @@ extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
         }
       }
       if (!c.exit && c.prefetched) {  // a prefetched chain successor: resolve it right away
-        c.serial = c.pre_dyn.x;
-        c.status = (i32)c.pre_dyn.z;
+        c.serial = c.pre_dyn[c.buf].x;
+        c.status = (i32)c.pre_dyn[c.buf].z;
         char* rb = recbuf + c.buf * GPUOS_REC_BUF_BYTES;
         resolve(kp, c, reinterpret_cast<const gpuos_task_rec*>(rb), rb);
       }
     }
     __syncthreads();
     if (c.exit) break;
+    STAMP_C(k1);
 
     // 2. Otherwise the task record (header + argument descriptors) and the submission state
     //    are loaded now by all threads, and the operator resolved.
@@ -443,25 +705,42 @@ extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
       const uint4* src = reinterpret_cast<const uint4*>(c.gs.recs + (u64)c.task * c.gs.rec_stride);
       uint4* dst = reinterpret_cast<uint4*>(rb);
       const u32 n16 = c.gs.rec_stride / 16u;
-      for (u32 i = tid; i < n16; i += T) dst[i] = __ldcg(src + i);
       if (tid == 0) {
         // Guess the operator (the block's last one) and read or take its word now, in the same
-        // round trip as the record; resolve() checks the guess.
+        // round trip as the record and the submission state (every load is issued before the
+        // first result is stored); resolve() checks the guess.
+        u64 w = 0;
+        u32 spec = 0;
+        const u32 spec_op = c.held ? c.op : c.cache_op;
         if (c.held) {
-          c.spec_w = ld_relaxed_u64(&kp.opword[c.op]);
-          c.spec = 1;
-        } else if (c.cache_op < kp.max_ops) {
-          c.spec_op = c.cache_op;
-          c.spec_w = atom_add_relaxed_u64(&kp.opword[c.spec_op], 1);
-          c.spec = 2;
+          w = ld_relaxed_u64(&kp.opword[spec_op]);
+          spec = 1;
+        } else if (spec_op < kp.max_ops) {
+          w = atom_add_relaxed_u64(&kp.opword[spec_op], 1);
+          spec = 2;
         }
         const uint4 d = __ldcg(reinterpret_cast<const uint4*>(&kp.dyn[c.slot]));
+        for (u32 i = 0; i < n16; i += T) dst[i] = __ldcg(src + i);
+        c.spec_w = w;
+        c.spec = spec;
+        c.spec_op = spec_op;
         c.serial = d.x;
         c.status = (i32)d.z;
+      } else {
+        for (u32 i = tid; i < n16; i += T) dst[i] = __ldcg(src + i);
       }
       __syncthreads();
       if (tid == 0) resolve(kp, c, rec, rb);
       __syncthreads();
+      if (tid == 0) STAMP_G(3);
+    }
+    STAMP_C(kb);
+
+    // 3. A chain link (one tile, one successor that waits for nothing else) runs its chain
+    //    here while the links keep the operator and its generation.
+    if (c.chain && c.run) {
+      run_chain(kp, c, recbuf);
+      continue;
     }
 
     // 4. Run one tile. For a chain, the successor's record, the submission state and the
@@ -474,14 +753,17 @@ extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
       const u32 n16 = c.gs.rec_stride / 16u;
       for (u32 i = tid; i < n16; i += T) cp_async16(dst + i, src + i);
       if (tid == 0) {
-        cp_async16(&c.pre_dyn, &kp.dyn[c.slot]);
+        cp_async16(&c.pre_dyn[c.buf ^ 1u], &kp.dyn[c.slot]);
         const u32 sop = rec->succ_op < kp.max_ops ? rec->succ_op : 0u;
-        cp_async16(c.pre_opw, &kp.opword[sop & ~1u]);
+        cp_async16(c.pre_opw[c.buf ^ 1u], &kp.opword[sop & ~1u]);
       }
     }
-    if (c.run) reinterpret_cast<gpuos_op_fn>(c.fn)(&c.ctx);
+    STAMP_C(k2);
+    if (c.run) reinterpret_cast<gpuos_op_fn>(c.fn)(&c.ctx[c.buf]);
+    STAMP_C(k3);
     if (chain) cp_async_wait_all();
     __syncthreads();
+    STAMP_C(k4);
 
     // 5. Completion: tile counter, successors, graph completion.
     const u32 nsucc = rec->nsucc;
@@ -502,7 +784,14 @@ extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
       c.claim = 0;
       if (last) {
         if (nsucc == 0) {
-          sink_done(kp, c.slot, c.serial);
+          if (kp.flags & GPUOS_KF_SINK_EACH) {
+            sink_done(kp, c.slot, c.serial, 1);
+          } else {
+            if (c.pend_n && c.pend_slot != c.slot) flush_sinks(kp, c);
+            c.pend_slot = c.slot;
+            c.pend_serial = c.serial;
+            ++c.pend_n;
+          }
         } else if (nsucc == 1) {
           const u32 s = rec->succ;
           u32 ready = 1;
@@ -518,6 +807,23 @@ extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
         }
       }
       if (!c.have_local) c.prefetched = 0;
+#ifdef GPUOS_STAMPS
+      const u64 k5 = clock64();
+      STAMP_ACC(0, ka - k0);
+      STAMP_ACC(1, k1 - ka);
+      STAMP_ACC(2, kb - k1);
+      STAMP_ACC(3, k2 - kb);
+      STAMP_ACC(4, k3 - k2);
+      STAMP_ACC(5, k4 - k3);
+      STAMP_ACC(6, k5 - k4);
+      STAMP_ACC(7, 1ull);
+      STAMP_CHAIN(c.task, 0, k0);
+      STAMP_CHAIN(c.task, 1, k1);
+      STAMP_CHAIN(c.task, 2, k2);
+      STAMP_CHAIN(c.task, 3, k3);
+      STAMP_CHAIN(c.task, 4, k4);
+      STAMP_CHAIN(c.task, 5, k5);
+#endif
     }
     if (nsucc > 1) {
       __syncthreads();

@@ -101,8 +101,14 @@ TEST_CASE(queue_wraparound_exactly_once) {
         for (int k = 0; k < n; ++k) {
           auto& s = slots[(base + k) & mask];
           uint64_t id = uint64_t(p * per_producer + i + k);
-          while (s.load() != GPUOS_ITEM_EMPTY) std::this_thread::yield();  // admission makes this rare
-          s.store(gpuos_item_make(0, 0, uint32_t(id), 0));
+          // Admission makes a full slot rare; two producers a lap apart can both find it empty,
+          // so the write itself must check (the runtime's stricter admission, all tiles of the
+          // graphs in flight, rules that out on the device).
+          uint64_t empty = GPUOS_ITEM_EMPTY;
+          while (!s.compare_exchange_weak(empty, gpuos_item_make(0, 0, uint32_t(id), 0))) {
+            empty = GPUOS_ITEM_EMPTY;
+            std::this_thread::yield();
+          }
         }
         i += n;
       }
