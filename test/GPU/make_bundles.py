@@ -2,7 +2,8 @@
 
 For every graph: gpuos-opt --gpuos-pipeline, gpuos-translate --gpuos-to-bundle, fresh
 random inputs, and the reference executor's outputs (gpuos-run). Writes per case
-CASES/<name>/{graph.bundle, seed, in<i>.npy (non-f32 inputs only), out<i>.npy}. f32
+CASES/<name>/{graph.bundle, seed, in<i>.npy (non-f32 inputs only), out<i>.npy, limits
+(only where an output's limit is looser than its dtype's)}. f32
 inputs are not stored: the driver regenerates them from `seed` (f32_input below), so
 large graphs travel small. Also writes CASES/bench/graph.bundle, a large elementwise
 graph timed against a device-to-device copy.
@@ -60,6 +61,40 @@ def other_input(rng, dtype, shape, ints=(0, 1)):
     return rng.integers(ints[0], ints[1] + 1, shape).astype(np.int32 if dtype == "i32" else np.int64)
 
 
+FLOAT_LIMIT = {"f32": 1e-5, "f16": 1e-2, "bf16": 1e-2}
+
+
+def output_limits(source):
+    """Per output, the f32/f16/bf16 limit of the least precise float type on its path
+    from the graph's inputs: an f32 output computed through f16 is only as precise as
+    f16 (one rounding flip of the f16 intermediate is 2^-11 relative)."""
+    with open(source) as f:
+        text = f.read()
+    types = {}  # SSA value -> the element types on its path
+    deps = {}
+    for name, dt in re.findall(r"(%[\w.]+): tensor<(?:[0-9]+x)*(\w+)>", text.split("{", 1)[0]):
+        types[name] = {dt}
+    results = []
+    for line in text.splitlines():
+        m = re.match(r"\s*(%[\w.]+) = (.*)$", line)
+        if m:
+            deps[m.group(1)] = set(re.findall(r"%[\w.]+", m.group(2)))
+            types[m.group(1)] = set(re.findall(r"tensor<(?:[0-9]+x)*(\w+)>", m.group(2)))
+        elif "gpuos.return" in line:
+            results = re.findall(r"%[\w.]+", line.split(":")[0])
+    limits = []
+    for r in results:
+        seen, stack, dts = set(), [r], set()
+        while stack:
+            v = stack.pop()
+            if v not in seen:
+                seen.add(v)
+                dts |= types.get(v, set())
+                stack += deps.get(v, ())
+        limits.append(max((FLOAT_LIMIT[d] for d in dts if d in FLOAT_LIMIT), default=0.0))
+    return limits
+
+
 def run(*args, **kw):
     return subprocess.run([str(a) for a in args], check=True, capture_output=True, **kw)
 
@@ -95,6 +130,13 @@ def make_case(tools, cases, name, source, seed):
     run(f"{tools}/gpuos-run", source, *inputs, "--output-dir", case)
     with open(f"{case}/seed", "w") as f:
         f.write(f"{seed}\n")
+    # Outputs whose limit is looser than their own dtype's: the driver reads these.
+    limits = output_limits(source)
+    if len(limits) == len(graph["outputs"]) and any(
+            lim > FLOAT_LIMIT.get(o["dtype"], 0.0) for lim, o in zip(limits, graph["outputs"])):
+        with open(f"{case}/limits", "w") as f:
+            f.write("".join(f"{max(lim, FLOAT_LIMIT.get(o['dtype'], 0.0)):g}\n"
+                            for lim, o in zip(limits, graph["outputs"])))
     subprocess.run(["rm", "-rf", work])
     return None
 

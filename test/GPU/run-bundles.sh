@@ -20,7 +20,7 @@ if [ "${1:-}" = "--sanitize" ]; then SANITIZE=1; shift; fi
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 OUT=${OUT:-/tmp/bundle-check}
 TGZ=${1:-$ROOT/.gpu-bundles/cases.tar.gz}
-B=/tmp/bundle-driver-build
+B=${DRIVER_BUILD:-/tmp/bundle-driver-build}
 C=/tmp/bundle-cases
 BATCH=${BATCH:-40}
 BUDGET=${BUDGET:-$([ $SANITIZE = 1 ] && echo 400 || echo 280)}  # seconds for the whole script
@@ -44,17 +44,18 @@ CASES=$(ls -d "$C"/*/ | grep -v '/bench/$' | sed 's|/$||')
 NCASES=$(echo "$CASES" | wc -l)
 
 # Runs the cases of stdin in batches of $2 (a tool prefix in $1, e.g. a sanitizer) and
-# appends to $3; stops when fewer than $4 seconds are left. A batch whose process
-# ends abnormally or reports an ERROR is run again one case per process.
+# appends to $3; stops when fewer than $4 seconds are left; a process gets at most $5
+# seconds (default: all that is left). A batch whose process ends abnormally or reports
+# an ERROR is run again one case per process.
 run_batches() {
-  local prefix=$1 size=$2 log=$3 reserve=$4 batch tmp
+  local prefix=$1 size=$2 log=$3 reserve=$4 cap=${5:-100000} batch tmp
   tmp=$(mktemp)
   xargs -n "$size" echo | while read -r batch; do
     [ -n "$batch" ] || continue
     if [ "$(left)" -le "$reserve" ]; then
       echo "OUT-OF-TIME before $(echo $batch | wc -w) cases" >>"$log"; continue
     fi
-    timeout $(( $(left) - 5 )) $prefix "$B/bundle_driver" check $batch >"$tmp" 2>&1
+    timeout $(( $(left) - 5 < cap ? $(left) - 5 : cap )) $prefix "$B/bundle_driver" check $batch >"$tmp" 2>&1
     rc=$?
     if [ $rc = 124 ]; then
       echo "OUT-OF-TIME in a batch of $(echo $batch | wc -w) cases" >>"$log"
@@ -91,8 +92,9 @@ say "bench rc=$? ($(( $(date +%s) - t0 )) s)"
 sanitizer_summary() {
   local tool=$1 log=$2 t0=$3 want=$4
   local runs errors done_cases
-  runs=$(grep -c 'ERROR SUMMARY' "$log")
-  errors=$(grep -oE 'ERROR SUMMARY: [0-9]+' "$log" | awk '{ s += $3 } END { print s + 0 }')
+  runs=$(grep -cE '(ERROR|RACECHECK) SUMMARY' "$log")
+  errors=$(grep -oE 'ERROR SUMMARY: [0-9]+|RACECHECK SUMMARY: .*\([0-9]+ error' "$log" | grep -oE '[0-9]+( error|$)' |
+    awk '{ s += $1 } END { print s + 0 }')
   done_cases=$(grep -cE '^RESULT .* out0 |^RESULT .* ERROR' "$log")
   say "$tool: $done_cases of $want cases in $runs processes, $errors errors, $(grep -cE '^RESULT .*(FAIL|ERROR)' "$log") failed results ($(( $(date +%s) - t0 )) s)"
 }
@@ -105,7 +107,7 @@ else
   MEMCASES=$(for c in b1 b5 a3 mixed_f16 mlp_bf16 op_coverage transformer_block random0 random1; do
     [ -d "$C/$c" ] && echo "$C/$c"; done)
 fi
-echo "$MEMCASES" | run_batches "$SAN --tool memcheck" 50 "$OUT/memcheck.log" 10
+echo "$MEMCASES" | run_batches "$SAN --tool memcheck" 50 "$OUT/memcheck.log" $([ $SANITIZE = 1 ] && echo 60 || echo 10)
 sanitizer_summary memcheck "$OUT/memcheck.log" "$t0" "$(echo "$MEMCASES" | wc -l)"
 if [ $SANITIZE = 1 ]; then
   # One case per op (its fused variant where there is one, f32 first) plus the models.
@@ -113,10 +115,13 @@ if [ $SANITIZE = 1 ]; then
            echo "$CASES" | grep -E '/[a-z_]+_(f32|i32|i1)_[a-z0-9_]*$' | sort -t/ -k4 |
              awk -F/ '{ n = $NF; sub(/_(f32|i32|i1)_.*/, "", n); if (!(n in seen) || $NF ~ /fused/ && !(n in fused)) { seen[n] = $0; if ($NF ~ /fused/) fused[n] = 1 } }
                   END { for (n in seen) print seen[n] }') | sort -u)
-  for tool in racecheck initcheck; do
+  # tool:batch:reserve:cap. initcheck instruments every load the persistent kernel's
+  # idle workers make while they poll: one case per process, each given at most 60 s.
+  for spec in racecheck:25:35:100000 initcheck:1:10:60; do
+    IFS=: read -r tool size reserve cap <<<"$spec"
     t0=$(date +%s)
     : >"$OUT/$tool.log"
-    echo "$REPR" | run_batches "$SAN --tool $tool" 25 "$OUT/$tool.log" 10
+    echo "$REPR" | run_batches "$SAN --tool $tool" "$size" "$OUT/$tool.log" "$reserve" "$cap"
     sanitizer_summary $tool "$OUT/$tool.log" "$t0" "$(echo "$REPR" | wc -l)"
   done
 fi
@@ -127,7 +132,7 @@ grep -E '^RESULT .*(FAIL|ERROR)|^ERROR|^BATCH|^OUT-OF-TIME' "$OUT/check.log" | s
 for tool in memcheck racecheck initcheck; do
   [ -f "$OUT/$tool.log" ] || continue
   echo "== $tool: errors and failures =="
-  grep -E '^RESULT .*(FAIL|ERROR)|ERROR SUMMARY: [1-9]|^BATCH|^OUT-OF-TIME|^=========     (Invalid|at )' "$OUT/$tool.log" |
+  grep -E '^RESULT .*(FAIL|ERROR)|ERROR SUMMARY: [1-9]|RACECHECK SUMMARY: [1-9]|^BATCH|^OUT-OF-TIME|^=========     (Invalid|at |Race|Uninit)' "$OUT/$tool.log" |
     sed 's|/tmp/bundle-cases/||' | head -60
 done
 echo "== bandwidth =="
