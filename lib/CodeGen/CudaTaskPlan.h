@@ -43,6 +43,21 @@ enum class StageKind { Elementwise, Reduce, Matmul, Softmax, LayerNorm, RmsNorm 
 /// per lane, and the block's warps split K (reduced through ctx->smem).
 enum class Group { Thread, Warp, Block, Columns };
 
+/// A matmul on tensor cores (mma.sync m16n8k16, f16/bf16 operands, f32
+/// accumulation): a row of the stage is one `blockM` x `blockN` output tile,
+/// computed by the whole block in steps of 32 along K staged through
+/// ctx->smem; each warp takes 16 x (8 * `fragments`) outputs of it.
+struct MmaTiling {
+  /// K per staging step, and the shared-memory row pitch in elements (8
+  /// halves of padding keep the fragment loads free of bank conflicts).
+  static constexpr int64_t kStepK = 32, kPitch = kStepK + 8;
+  /// Warp units per block tile (8 warps of the runtime's 256-thread blocks).
+  static constexpr int64_t kWarpUnits = 8;
+  int64_t blockM = 0, blockN = 0, fragments = 0;
+  int64_t unitsN() const { return blockN / (8 * fragments); }
+  int64_t smemBytes() const { return (blockM + blockN) * kPitch * 2; }
+};
+
 struct Stage {
   StageKind kind = StageKind::Elementwise;
   /// The anchor op; null for elementwise stages.
@@ -56,6 +71,9 @@ struct Stage {
   int64_t rows = 0, cols = 0;
   llvm::SmallVector<bool> reduced;
   Group group = Group::Thread;
+  /// Matmuls on tensor cores (group Block, rows = output tiles); zero else.
+  MmaTiling mma;
+  bool usesTensorCores() const { return mma.blockM != 0; }
   /// Softmax and norms: the row is held in registers, `perLane` per lane.
   bool inRegisters = false;
   int64_t perLane = 0;
