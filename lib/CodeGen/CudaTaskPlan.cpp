@@ -55,6 +55,11 @@ static int64_t product(ArrayRef<int64_t> dims) {
 }
 static int64_t ceilDiv(int64_t a, int64_t b) { return (a + b - 1) / b; }
 
+bool TaskPlan::usesTensorCores() const {
+  return llvm::any_of(stages,
+                      [](const Stage &stage) { return stage.usesTensorCores(); });
+}
+
 bool gpuos::cuda::isAnchor(Operation *op) {
   return isa<ReduceOp, MatmulOp, SoftmaxOp, LayerNormOp, RmsNormOp>(op);
 }
@@ -130,7 +135,7 @@ static std::optional<MmaTiling> chooseMmaTiling(MatmulOp matmul,
 }
 
 /// Row decomposition of an anchor: which input dims a row combines.
-static void configureAnchorStage(Stage &stage) {
+static void configureAnchorStage(Stage &stage, bool tensorCores) {
   Operation *op = stage.anchor;
   Value input = op->getOperand(0);
   ArrayRef<int64_t> inShape = shapeOf(input);
@@ -156,7 +161,10 @@ static void configureAnchorStage(Stage &stage) {
     stage.rows = product(stage.shape);
     stage.cols = lhs[lhs.size() - (matmul.getTransposeLhs() ? 2 : 1)];
     stage.reduced.clear();
-    if (auto mma = chooseMmaTiling(matmul, stage.shape)) {
+    std::optional<MmaTiling> mma;
+    if (tensorCores)
+      mma = chooseMmaTiling(matmul, stage.shape);
+    if (mma) {
       stage.mma = *mma;
       stage.group = Group::Block;
       ArrayRef<int64_t> shape = stage.shape;
@@ -446,7 +454,7 @@ static LogicalResult orderStages(TaskOp task, std::vector<Stage> stages,
 }
 
 FailureOr<TaskPlan> gpuos::cuda::planTask(TaskOp task, StringRef name,
-                                          bool domainTiling) {
+                                          bool domainTiling, bool tensorCores) {
   TaskPlan plan;
   plan.task = task;
   plan.name = name.str();
@@ -471,7 +479,7 @@ FailureOr<TaskPlan> gpuos::cuda::planTask(TaskOp task, StringRef name,
     stage.anchor = &op;
     stage.shape.assign(shapeOf(op.getResult(0)).begin(),
                        shapeOf(op.getResult(0)).end());
-    configureAnchorStage(stage);
+    configureAnchorStage(stage, tensorCores);
     stageOfAnchor[&op] = anchorStages.size();
     anchorStages.push_back(std::move(stage));
   }

@@ -122,6 +122,7 @@ struct TaskPlan {
   /// Every tensor of the task has fewer than 2^31 elements: index
   /// arithmetic runs in 32 bits.
   bool narrowIndices = false;
+  bool usesTensorCores() const;
 };
 
 /// Every task of every graph with its operator name, `<graph>_task<N>`
@@ -146,17 +147,21 @@ struct PrintedTask {
 mlir::FailureOr<PrintedTask> printTask(const TaskPlan &plan);
 
 /// The plan of `task` and its printed operator: planned with domain tiling
-/// first, again without when a stage reads across domain rows. What both
-/// --gpuos-to-cuda and --gpuos-to-manifest use.
+/// first, again without when a stage reads across domain rows; with tensor
+/// cores unless they leave every stage to tile 0 where CUDA cores would not
+/// (a tensor-core tile spans domain rows). What both --gpuos-to-cuda and
+/// --gpuos-to-manifest use.
 struct EmittedTask;
 mlir::FailureOr<EmittedTask> emitTask(TaskOp task, llvm::StringRef name);
 
 /// Plans `task`, named `name`. With `domainTiling`, dependent stages may
 /// share tiles by domain rows (the printer then checks every read of a stored
-/// value stays in its row; if not, plan again without). Fails with an error
-/// at the offending op when the task cannot be emitted.
+/// value stays in its row; if not, plan again without). With `tensorCores`,
+/// matmuls whose types and shapes allow run on tensor cores. Fails with an
+/// error at the offending op when the task cannot be emitted.
 mlir::FailureOr<TaskPlan> planTask(TaskOp task, llvm::StringRef name,
-                                   bool domainTiling = true);
+                                   bool domainTiling = true,
+                                   bool tensorCores = true);
 
 
 struct EmittedTask {

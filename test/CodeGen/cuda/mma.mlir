@@ -167,3 +167,22 @@ gpuos.graph @mid(%x: tensor<256x64xbf16>, %w: tensor<64x1024xbf16>) -> tensor<25
   }
   gpuos.return %r : tensor<256x1024xbf16>
 }
+
+// Two dependent matmuls in one task, the first the costlier: on tensor
+// cores only tile 0 could run them (an output tile spans domain rows), so the
+// task keeps the CUDA-core paths, which split both stages by domain rows.
+// CHECK-LABEL: // Operator chain_task0:
+// CHECK:      //   tiles: {{[0-9]+}} (from size); tiles take whole rows of the domain [64]
+// CHECK-NOT:    tensor cores
+// CHECK:        { // stage 0: matmul at {{.*}}, 1024 rows of 32 outputs (a lane each), K = 256 split over the warps
+// CHECK:        { // stage 1: matmul at {{.*}}, 128 rows of 32 outputs (a lane each), K = 512 split over the warps
+// CHECK-NOT:    gpuos_mma_warp_k32<
+gpuos.graph @chain(%x: tensor<64x256xf16>, %w1: tensor<256x512xf16>, %w2: tensor<512x64xf16>) -> tensor<64x64xf16> {
+  %r = gpuos.task ins(%x, %w1, %w2 : tensor<64x256xf16>, tensor<256x512xf16>, tensor<512x64xf16>) -> tensor<64x64xf16> {
+  ^bb0(%ax: tensor<64x256xf16>, %aw1: tensor<256x512xf16>, %aw2: tensor<512x64xf16>):
+    %h = gpuos.matmul %ax, %aw1 : tensor<64x256xf16>, tensor<256x512xf16> -> tensor<64x512xf16>
+    %m = gpuos.matmul %h, %aw2 : tensor<64x512xf16>, tensor<512x64xf16> -> tensor<64x64xf16>
+    gpuos.yield %m : tensor<64x64xf16>
+  }
+  gpuos.return %r : tensor<64x64xf16>
+}

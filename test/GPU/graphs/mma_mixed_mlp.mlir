@@ -1,6 +1,7 @@
 // Tensor-core matmuls mixed with elementwise work: a bf16 MLP block (bias,
-// GELU, second projection, residual) beside an f16 projection of an f32
-// input (casts in and out), and an f16 matmul too small for tensor cores.
+// GELU, second projection, residual; fused into one task that splits by rows,
+// so on CUDA cores), an f16 projection of an f32 input on tensor cores (casts
+// in and out, tanh), and an f16 matmul too small for tensor cores.
 gpuos.graph @mma_mixed_mlp(%x: tensor<64x256xbf16>, %w1: tensor<256x512xbf16>, %b1: tensor<512xbf16>, %w2: tensor<512x256xbf16>, %u: tensor<48x96xf32>, %v: tensor<96x40xf16>, %s: tensor<4x96xf16>) -> (tensor<64x256xbf16>, tensor<48x40xf32>, tensor<4x40xf16>) {
   %h = gpuos.matmul %x, %w1 : tensor<64x256xbf16>, tensor<256x512xbf16> -> tensor<64x512xbf16>
   %hb = gpuos.add %h, %b1 : tensor<64x512xbf16>, tensor<512xbf16> -> tensor<64x512xbf16>
