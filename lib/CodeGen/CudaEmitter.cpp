@@ -917,7 +917,7 @@ void TaskPrinter::printStage(const Stage &stage, unsigned number) {
        << " of " << stage.mma.blockM << "x"
        << stage.mma.blockN << " outputs on tensor cores (mma.sync m16n8k16, "
           "f32 accumulation), K = "
-       << stage.cols << " in steps of " << MmaTiling::kStepK;
+       << stage.cols << " in steps of " << stage.mma.stepK;
   else if (stage.group == Group::Columns)
     os << ", " << stage.rows << " rows of 32 outputs (a lane each), K = "
        << stage.cols << " split over the warps";
@@ -1337,9 +1337,9 @@ static std::string plus(StringRef origin, StringRef expr) {
 }
 
 // Each row is one output tile. The block stages 32 steps of K of both
-// operands into ctx->smem as [rows][kPitch] halves, K contiguous (lhs rows
+// operands into ctx->smem as [rows][pitch] halves, K contiguous (lhs rows
 // are m, rhs rows are n), so every fragment register of mma.sync is one
-// 32-bit load (gpuos_mma_warp_k32 in the prelude). Warps take the tile's 8
+// 32-bit load (gpuos_mma_warp_step in the prelude). Warps take the tile's 8
 // units in turn (several passes over K when the block has fewer warps).
 void TaskPrinter::printMmaStage(const Stage &stage) {
   const MmaTiling &mma = stage.mma;
@@ -1349,9 +1349,9 @@ void TaskPrinter::printMmaStage(const Stage &stage) {
   grid.push_back(ceilDiv(outShape.back(), mma.blockN));
   os << "const unsigned lane = threadIdx.x & 31u, warp = threadIdx.x >> 5, "
         "nwarps = blockDim.x >> 5;\n";
-  os << "// lhs tile [" << mma.blockM << "][" << MmaTiling::kPitch
-     << "] (m, k), then rhs tile [" << mma.blockN << "]["
-     << MmaTiling::kPitch << "] (n, k)\n";
+  os << "// lhs tile [" << mma.blockM << "][" << mma.pitch()
+     << "] (m, k), then rhs tile [" << mma.blockN << "][" << mma.pitch()
+     << "] (n, k)\n";
   os << "gpuos_u16* const tiles = (gpuos_u16*)ctx->smem;\n";
   printRowLoop(stage, [&] {
     Index tile = delinearize("row", grid);
@@ -1372,16 +1372,17 @@ void TaskPrinter::printMmaStage(const Stage &stage) {
        << mma.unitsN() << " * " << 8 * mma.fragments << ";\n";
     os << "float acc[" << mma.fragments << "][4] = {};\n";
     os << "for (gpuos_i64 k0 = 0; k0 < " << stage.cols
-       << "; k0 += " << MmaTiling::kStepK << ") {\n";
+       << "; k0 += " << mma.stepK << ") {\n";
     os.indent();
     os << "__syncthreads(); // every warp has read the previous tiles\n";
     printMmaStaging(stage, batch, m0, n0);
     os << "__syncthreads();\n";
     os << "if (unit < " << MmaTiling::kWarpUnits << ")\n";
     Type t = elementTypeOf(stage.anchor->getResult(0));
-    os << "  gpuos_mma_warp_k32<" << mma.fragments << ">(acc, tiles + wm * "
-       << MmaTiling::kPitch << ", tiles + (" << mma.blockM << " + wn) * "
-       << MmaTiling::kPitch << ", " << MmaTiling::kPitch << ", "
+    os << "  gpuos_mma_warp_step<" << mma.fragments << ", " << mma.stepK
+       << ">(acc, tiles + wm * " << mma.pitch() << ", tiles + ("
+       << mma.blockM << " + wn) * " << mma.pitch() << ", " << mma.pitch()
+       << ", "
        << (t.isF16() ? "gpuos_mma_f16" : "gpuos_mma_bf16") << "());\n";
     os.unindent();
     os << "}\n";
@@ -1392,20 +1393,22 @@ void TaskPrinter::printMmaStage(const Stage &stage) {
   os << "__syncthreads(); // the tiles are read before ctx->smem is reused\n";
 }
 
-// Each thread loads up to 8 elements into registers before storing any to
-// shared memory, so that the global loads are in flight together.
+// Each thread loads its elements of the step into registers before storing
+// any to shared memory, so that the global loads are in flight together (one
+// round with 256 threads; more rounds with fewer).
 void TaskPrinter::printMmaStaging(const Stage &stage, const Index &batch,
                                   StringRef m0, StringRef n0) {
   const MmaTiling &mma = stage.mma;
-  int64_t lhsElements = mma.blockM * MmaTiling::kStepK;
-  int64_t elements = (mma.blockM + mma.blockN) * MmaTiling::kStepK;
+  int64_t lhsElements = mma.blockM * mma.stepK;
+  int64_t elements = mma.stepElements();
+  std::string regs = std::to_string(mma.stageRegisters());
   os << "for (unsigned e0 = threadIdx.x; e0 < " << elements
-     << "; e0 += 8 * blockDim.x) {\n";
+     << "; e0 += " << regs << " * blockDim.x) {\n";
   os.indent();
-  os << "gpuos_u16 x[8];\n";
-  os << "int at[8]; // element of `tiles`, or -1\n";
+  os << "gpuos_u16 x[" << regs << "];\n";
+  os << "int at[" << regs << "]; // element of `tiles`, or -1\n";
   os << "#pragma unroll\n";
-  os << "for (int j = 0; j < 8; ++j) {\n";
+  os << "for (int j = 0; j < " << regs << "; ++j) {\n";
   os.indent();
   os << "const unsigned e = e0 + j * blockDim.x;\n";
   os << "x[j] = 0;\n";
@@ -1422,7 +1425,7 @@ void TaskPrinter::printMmaStaging(const Stage &stage, const Index &batch,
   os.unindent();
   os << "}\n";
   os << "#pragma unroll\n";
-  os << "for (int j = 0; j < 8; ++j)\n";
+  os << "for (int j = 0; j < " << regs << "; ++j)\n";
   os << "  if (at[j] >= 0)\n";
   os << "    tiles[at[j]] = x[j];\n";
   os.unindent();
@@ -1442,20 +1445,20 @@ void TaskPrinter::printMmaOperandLoad(const Stage &stage, bool isLhs,
   ArrayRef<int64_t> outShape = stage.shape;
   int64_t rows = isLhs ? stage.mma.blockM : stage.mma.blockN;
   int64_t size = isLhs ? outShape[outShape.size() - 2] : outShape.back();
-  int64_t base = isLhs ? 0 : stage.mma.blockM * MmaTiling::kStepK;
+  int64_t base = isLhs ? 0 : stage.mma.blockM * stage.mma.stepK;
   std::string e = isLhs ? "e" : "(e - " + std::to_string(base) + ")";
   bool alongK = isLhs != transposed;
-  int64_t k = MmaTiling::kStepK;
+  int64_t k = stage.mma.stepK;
   if (alongK)
     os << "const int tr = " << e << " / " << k << ", tk = " << e << " % " << k
        << ";\n";
   else
     os << "const int tk = " << e << " / " << rows << ", tr = " << e << " % "
        << rows << ";\n";
-  int64_t tileStart = isLhs ? 0 : stage.mma.blockM * MmaTiling::kPitch;
+  int64_t tileStart = isLhs ? 0 : stage.mma.blockM * stage.mma.pitch();
   os << "at[j] = " << (tileStart ? std::to_string(tileStart) + " + " : "")
      << "tr * "
-     << MmaTiling::kPitch << " + tk;\n";
+     << stage.mma.pitch() << " + tk;\n";
   std::string mn = indexVar(plus(origin, "tr"));
   std::string kk = indexVar("k0 + tk");
   SmallVector<std::string> inRange;

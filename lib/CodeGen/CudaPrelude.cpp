@@ -109,16 +109,16 @@ GPUOS_MMA_M16N8K16(gpuos_mma_bf16, "bf16");
 #undef GPUOS_MMA_M16N8K16
 #endif // GPUOS_HOST_MMA
 // One warp's share of a tensor-core tile: acc[f] (16 x 8 outputs each, in the
-// accumulator layout) += A (16 x 32) * B (32 x 8F). `a` holds the warp's 16
+// accumulator layout) += A (16 x K) * B (K x 8F). `a` holds the warp's 16
 // rows of A and `b` its 8F columns of B, both K-contiguous, `ld` halves
 // apart, in shared memory: each fragment register is one 32-bit load.
-template <int F, typename Mma>
+template <int F, int K, typename Mma>
 [[maybe_unused]] static __device__ __forceinline__ void
-gpuos_mma_warp_k32(float (&acc)[F][4], const gpuos_u16* a, const gpuos_u16* b, int ld, Mma mma) {
+gpuos_mma_warp_step(float (&acc)[F][4], const gpuos_u16* a, const gpuos_u16* b, int ld, Mma mma) {
   const int g = (threadIdx.x >> 2) & 7, t = threadIdx.x & 3; // lane / 4, lane % 4
   auto pair = [&](const gpuos_u16* p, int row, int k) { return *(const gpuos_u32*)(p + row * ld + k + 2 * t); };
 #pragma unroll
-  for (int k = 0; k < 32; k += 16) {
+  for (int k = 0; k < K; k += 16) {
     const gpuos_u32 af[4] = {pair(a, g, k), pair(a, g + 8, k), pair(a, g, k + 8), pair(a, g + 8, k + 8)};
 #pragma unroll
     for (int f = 0; f < F; ++f) {

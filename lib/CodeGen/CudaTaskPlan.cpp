@@ -32,6 +32,8 @@ static constexpr int64_t kColumnsSmemBytes = 32 * 32 * 8;
 /// tiles that keep every SM of an H100 (132) busy.
 static constexpr int64_t kMmaMinSize = 16;
 static constexpr int64_t kMmaTargetTiles = 128;
+static constexpr int64_t kMmaSmemBytes = 16384;
+static constexpr int64_t kMmaStageRegisters = 16;
 /// Off: every matmul takes the CUDA-core paths (for comparisons).
 static llvm::cl::opt<bool> clTensorCores(
     "gpuos-cuda-tensor-cores",
@@ -126,12 +128,22 @@ static std::optional<MmaTiling> chooseMmaTiling(MatmulOp matmul,
   auto tiles = [&](const MmaTiling &c) {
     return batch * ceilDiv(m, c.blockM) * ceilDiv(n, c.blockN);
   };
+  MmaTiling chosen{32, 32, 1};
   if (m <= 16)
-    return MmaTiling{16, 64, 1};
-  for (MmaTiling c : {MmaTiling{64, 64, 4}, MmaTiling{32, 64, 2}})
-    if (tiles(c) >= kMmaTargetTiles)
-      return c;
-  return MmaTiling{32, 32, 1};
+    chosen = {16, 64, 1};
+  else if (tiles({64, 64, 4}) >= kMmaTargetTiles)
+    chosen = {64, 64, 4};
+  else if (tiles({32, 64, 2}) >= kMmaTargetTiles)
+    chosen = {32, 64, 2};
+  // Steps of 64 along K halve the load round trips where the tiles still fit
+  // the runtime's default 16 KiB of operator shared memory and a thread's
+  // share of a step stays at 16 registers.
+  MmaTiling longer = chosen;
+  longer.stepK = 64;
+  if (k >= 64 && longer.smemBytes() <= kMmaSmemBytes &&
+      longer.stageRegisters() <= kMmaStageRegisters)
+    return longer;
+  return chosen;
 }
 
 /// Row decomposition of an anchor: which input dims a row combines.

@@ -45,17 +45,25 @@ enum class Group { Thread, Warp, Block, Columns };
 
 /// A matmul on tensor cores (mma.sync m16n8k16, f16/bf16 operands, f32
 /// accumulation): a row of the stage is one `blockM` x `blockN` output tile,
-/// computed by the whole block in steps of 32 along K staged through
+/// computed by the whole block in steps of `stepK` along K staged through
 /// ctx->smem; each warp takes 16 x (8 * `fragments`) outputs of it.
 struct MmaTiling {
-  /// K per staging step, and the shared-memory row pitch in elements (8
-  /// halves of padding keep the fragment loads free of bank conflicts).
-  static constexpr int64_t kStepK = 32, kPitch = kStepK + 8;
   /// Warp units per block tile (8 warps of the runtime's 256-thread blocks).
   static constexpr int64_t kWarpUnits = 8;
-  int64_t blockM = 0, blockN = 0, fragments = 0;
+  /// Threads a staging round is sized for (the runtime's default block).
+  static constexpr int64_t kStageThreads = 256;
+  int64_t blockM = 0, blockN = 0, fragments = 0, stepK = 32;
   int64_t unitsN() const { return blockN / (8 * fragments); }
-  int64_t smemBytes() const { return (blockM + blockN) * kPitch * 2; }
+  /// Shared-memory row pitch in elements: 8 halves of padding keep the
+  /// fragment loads free of bank conflicts.
+  int64_t pitch() const { return stepK + 8; }
+  int64_t smemBytes() const { return (blockM + blockN) * pitch() * 2; }
+  int64_t stepElements() const { return (blockM + blockN) * stepK; }
+  /// Elements a thread loads before storing any: a whole step in one round
+  /// with kStageThreads threads.
+  int64_t stageRegisters() const {
+    return (stepElements() + kStageThreads - 1) / kStageThreads;
+  }
 };
 
 struct Stage {

@@ -5,13 +5,14 @@
 
 // Tensor cores: f16 and bf16 matmuls with M, N and K >= 16. An MLP
 // projection, [128, 256] x [256, 512] f16 with bias and ReLU: 32x32 output
-// tiles (64 of them), both operands staged through ctx->smem in steps of 32
-// along K (lhs along k, the row-major rhs along n, for coalesced loads),
+// tiles (64 of them), both operands staged through ctx->smem in steps of 64
+// along K (lhs along k, the row-major rhs along n, for coalesced loads; 16
+// elements per thread of a 256-thread block, all loaded before any store),
 // one mma.sync fragment per warp, and the epilogue applied to the f32
 // accumulators with no bounds checks (the shapes divide the tiles).
 // CHECK-LABEL: // Operator proj_task0:
-// CHECK:      //   smem: 5120 bytes
-// CHECK:        { // stage 0: matmul at {{.*}}, 64 tiles of 32x32 outputs on tensor cores (mma.sync m16n8k16, f32 accumulation), K = 256 in steps of 32
+// CHECK:      //   smem: 9216 bytes
+// CHECK:        { // stage 0: matmul at {{.*}}, 64 tiles of 32x32 outputs on tensor cores (mma.sync m16n8k16, f32 accumulation), K = 256 in steps of 64
 // CHECK:          gpuos_u16* const tiles = (gpuos_u16*)ctx->smem;
 // CHECK:            const gpuos_i32 [[M0:t[0-9]+]] = {{t[0-9]+}} * 32;
 // CHECK-NEXT:       const gpuos_i32 [[N0:t[0-9]+]] = {{t[0-9]+}} * 32;
@@ -19,25 +20,26 @@
 // CHECK-NEXT:         const unsigned unit = unit0 + warp;
 // CHECK-NEXT:         const int wm = unit / 4 * 16, wn = unit % 4 * 8;
 // CHECK-NEXT:         float acc[1][4] = {};
-// CHECK-NEXT:         for (gpuos_i64 k0 = 0; k0 < 256; k0 += 32) {
+// CHECK-NEXT:         for (gpuos_i64 k0 = 0; k0 < 256; k0 += 64) {
 // CHECK-NEXT:           __syncthreads(); // every warp has read the previous tiles
-// CHECK-NEXT:           for (unsigned e0 = threadIdx.x; e0 < 2048; e0 += 8 * blockDim.x) {
-// CHECK:                    if (e < 1024) {
-// CHECK-NEXT:                 const int tr = e / 32, tk = e % 32;
-// CHECK-NEXT:                 at[j] = tr * 40 + tk;
+// CHECK-NEXT:           for (unsigned e0 = threadIdx.x; e0 < 4096; e0 += 16 * blockDim.x) {
+// CHECK-NEXT:             gpuos_u16 x[16];
+// CHECK:                    if (e < 2048) {
+// CHECK-NEXT:                 const int tr = e / 64, tk = e % 64;
+// CHECK-NEXT:                 at[j] = tr * 72 + tk;
 // CHECK-NEXT:                 const gpuos_i32 [[M:t[0-9]+]] = [[M0]] + tr;
 // CHECK-NEXT:                 const gpuos_i32 [[K:t[0-9]+]] = k0 + tk;
 // CHECK-NEXT:                 x[j] = in0[[[M]] * in0_s0 + [[K]] * in0_s1];
-// CHECK-NEXT:               } else if (e < 2048) {
-// CHECK-NEXT:                 const int tk = (e - 1024) / 32, tr = (e - 1024) % 32;
-// CHECK-NEXT:                 at[j] = 1280 + tr * 40 + tk;
+// CHECK-NEXT:               } else if (e < 4096) {
+// CHECK-NEXT:                 const int tk = (e - 2048) / 32, tr = (e - 2048) % 32;
+// CHECK-NEXT:                 at[j] = 2304 + tr * 72 + tk;
 // CHECK-NEXT:                 const gpuos_i32 [[N:t[0-9]+]] = [[N0]] + tr;
 // CHECK-NEXT:                 const gpuos_i32 [[K2:t[0-9]+]] = k0 + tk;
 // CHECK-NEXT:                 x[j] = in1[[[K2]] * in1_s0 + [[N]] * in1_s1];
 // CHECK:                    tiles[at[j]] = x[j];
 // CHECK:                __syncthreads();
 // CHECK-NEXT:           if (unit < 8)
-// CHECK-NEXT:             gpuos_mma_warp_k32<1>(acc, tiles + wm * 40, tiles + (32 + wn) * 40, 40, gpuos_mma_f16());
+// CHECK-NEXT:             gpuos_mma_warp_step<1, 64>(acc, tiles + wm * 72, tiles + (32 + wn) * 72, 72, gpuos_mma_f16());
 // CHECK:                  const gpuos_i32 [[OM:t[0-9]+]] = [[M0]] + wm + (lane >> 2) + (h >> 1) * 8;
 // CHECK-NEXT:             const gpuos_i32 [[ON:t[0-9]+]] = [[N0]] + wn + f * 8 + (lane & 3) * 2 + (h & 1);
 // CHECK-NEXT:             const float [[R:r[0-9]+]] = gpuos_round_f16(acc[f][h]);
@@ -49,7 +51,7 @@
 // OFF-LABEL: // Operator proj_task0:
 // OFF-NOT:   tensor cores
 // OFF:       2048 rows of 32 outputs (a lane each), K = 256 split over the warps
-// OFF-NOT:   gpuos_mma_warp_k32<
+// OFF-NOT:   gpuos_mma_warp_step<
 gpuos.graph @proj(%x: tensor<128x256xf16>, %w: tensor<256x512xf16>, %b: tensor<512xf16>) -> tensor<128x512xf16> {
   %r = gpuos.task ins(%x, %w, %b : tensor<128x256xf16>, tensor<256x512xf16>, tensor<512xf16>) -> tensor<128x512xf16> {
   ^bb0(%ax: tensor<128x256xf16>, %aw: tensor<256x512xf16>, %ab: tensor<512xf16>):
@@ -68,15 +70,15 @@ gpuos.graph @proj(%x: tensor<128x256xf16>, %w: tensor<256x512xf16>, %b: tensor<5
 // CHECK-LABEL: // Operator batched_t_task0:
 // CHECK:        { // stage 0: matmul at {{.*}}, 6 tiles of 32x32 outputs on tensor cores
 // CHECK:            const gpuos_i32 [[B:t[0-9]+]] = ((gpuos_i32)row / 2);
-// CHECK:                    if (e < 1024) {
+// CHECK:                    if (e < 2048) {
 // CHECK-NEXT:                 const int tk = e / 32, tr = e % 32;
 // CHECK:                      if ([[M:t[0-9]+]] < 40 && [[K:t[0-9]+]] < 72) {
 // CHECK-NEXT:                   x[j] = in0[[[B]] * in0_s0 + [[K]] * in0_s1 + [[M]] * in0_s2];
-// CHECK:                    } else if (e < 2048) {
-// CHECK-NEXT:                 const int tr = (e - 1024) / 32, tk = (e - 1024) % 32;
+// CHECK:                    } else if (e < 4096) {
+// CHECK-NEXT:                 const int tr = (e - 2048) / 64, tk = (e - 2048) % 64;
 // CHECK:                      if ([[N:t[0-9]+]] < 24 && [[K2:t[0-9]+]] < 72) {
 // CHECK-NEXT:                   x[j] = in1[[[N]] * in1_s1 + [[K2]] * in1_s2];
-// CHECK:                  gpuos_mma_warp_k32<1>(acc, {{.*}}, gpuos_mma_bf16());
+// CHECK:                  gpuos_mma_warp_step<1, 64>(acc, {{.*}}, gpuos_mma_bf16());
 // CHECK:                    if ([[OM:t[0-9]+]] < 40 && [[ON:t[0-9]+]] < 24) {
 // CHECK-NEXT:                 const float [[R:r[0-9]+]] = gpuos_round_bf16(acc[f][h]);
 // CHECK-NEXT:                 out0[[[B]] * out0_s0 + [[OM]] * out0_s1 + [[ON]] * out0_s2] = gpuos_f32_to_bf16([[R]]);
@@ -89,13 +91,13 @@ gpuos.graph @batched_t(%a: tensor<3x72x40xbf16>, %b: tensor<1x24x72xbf16>) -> te
   gpuos.return %r : tensor<3x40x24xbf16>
 }
 
-// M = 16 takes 16x64 tiles; a cast prologue is computed while staging
-// (rounded to f16, so storing its bits is exact) and the cast epilogue
-// writes f32.
+// M = 16 takes 16x64 tiles, K < 64 steps of 32; a cast prologue is
+// computed while staging (rounded to f16, so storing its bits is exact) and
+// the cast epilogue writes f32.
 // CHECK-LABEL: // Operator cast_in_task0:
 // CHECK:        { // stage 0: matmul at {{.*}}, 1 tile of 16x64 outputs on tensor cores
 // CHECK:                      x[j] = gpuos_f32_to_f16({{v[0-9]+}});
-// CHECK:                  gpuos_mma_warp_k32<1>(acc, tiles + wm * 40, tiles + (16 + wn) * 40, 40, gpuos_mma_f16());
+// CHECK:                  gpuos_mma_warp_step<1, 32>(acc, tiles + wm * 40, tiles + (16 + wn) * 40, 40, gpuos_mma_f16());
 // CHECK:                      out0[{{.*}}] = {{v[0-9]+}};
 gpuos.graph @cast_in(%x: tensor<16x48xf32>, %w: tensor<48x40xf16>) -> tensor<16x40xf32> {
   %r = gpuos.task ins(%x, %w : tensor<16x48xf32>, tensor<48x40xf16>) -> tensor<16x40xf32> {
@@ -113,7 +115,7 @@ gpuos.graph @cast_in(%x: tensor<16x48xf32>, %w: tensor<48x40xf16>) -> tensor<16x
 // CHECK-NOT:    tensor cores
 // CHECK:        { // stage 0: matmul at {{.*}}, 128 rows of 32 outputs (a lane each), K = 256 split over the warps
 // CHECK:        { // stage 1: matmul at {{.*}}, 1024 rows of 8, a thread per row
-// CHECK-NOT:    gpuos_mma_warp_k32<
+// CHECK-NOT:    gpuos_mma_warp_step<
 gpuos.graph @small_m(%x: tensor<8x256xf16>, %w: tensor<256x512xf16>, %y: tensor<32x8xf16>, %v: tensor<8x32xf16>) -> (tensor<8x512xf16>, tensor<32x32xf16>) {
   %r:2 = gpuos.task ins(%x, %w, %y, %v : tensor<8x256xf16>, tensor<256x512xf16>, tensor<32x8xf16>, tensor<8x32xf16>) -> tensor<8x512xf16>, tensor<32x32xf16> {
   ^bb0(%ax: tensor<8x256xf16>, %aw: tensor<256x512xf16>, %ay: tensor<32x8xf16>, %av: tensor<8x32xf16>):
@@ -126,9 +128,9 @@ gpuos.graph @small_m(%x: tensor<8x256xf16>, %w: tensor<256x512xf16>, %y: tensor<
 
 // Not on tensor cores: f32.
 // CHECK-LABEL: // Operator f32_mm_task0:
-// CHECK-NOT:    gpuos_mma_warp_k32<
+// CHECK-NOT:    gpuos_mma_warp_step<
 // CHECK:        { // stage 0: matmul at {{.*}}, 128 rows of 32 outputs (a lane each), K = 64 split over the warps
-// CHECK-NOT:    gpuos_mma_warp_k32<
+// CHECK-NOT:    gpuos_mma_warp_step<
 gpuos.graph @f32_mm(%x: tensor<64x64xf32>, %w: tensor<64x64xf32>) -> tensor<64x64xf32> {
   %r = gpuos.task ins(%x, %w : tensor<64x64xf32>, tensor<64x64xf32>) -> tensor<64x64xf32> {
   ^bb0(%ax: tensor<64x64xf32>, %aw: tensor<64x64xf32>):
@@ -139,13 +141,15 @@ gpuos.graph @f32_mm(%x: tensor<64x64xf32>, %w: tensor<64x64xf32>) -> tensor<64x6
 }
 
 // Tile choice: the largest tile that still gives 128 tiles; 64x64 here
-// (four n8 fragments per warp), 32x64 below (two).
+// (four n8 fragments per warp), 32x64 below (two). Both keep steps of 32:
+// steps of 64 would need more than 16 KiB of shared memory (64x64) or more
+// than 16 staging registers per thread (32x64).
 // CHECK-LABEL: // Operator wide_task0:
 // CHECK:      //   smem: 10240 bytes
 // CHECK:        { // stage 0: matmul at {{.*}}, 128 tiles of 64x64 outputs on tensor cores
 // CHECK:          const int wm = unit / 2 * 16, wn = unit % 2 * 32;
 // CHECK-NEXT:     float acc[4][4] = {};
-// CHECK:          gpuos_mma_warp_k32<4>(acc, tiles + wm * 40, tiles + (64 + wn) * 40, 40, gpuos_mma_f16());
+// CHECK:          gpuos_mma_warp_step<4, 32>(acc, tiles + wm * 40, tiles + (64 + wn) * 40, 40, gpuos_mma_f16());
 gpuos.graph @wide(%x: tensor<256x64xf16>, %w: tensor<64x2048xf16>) -> tensor<256x2048xf16> {
   %r = gpuos.task ins(%x, %w : tensor<256x64xf16>, tensor<64x2048xf16>) -> tensor<256x2048xf16> {
   ^bb0(%ax: tensor<256x64xf16>, %aw: tensor<64x2048xf16>):
@@ -158,7 +162,7 @@ gpuos.graph @wide(%x: tensor<256x64xf16>, %w: tensor<64x2048xf16>) -> tensor<256
 // CHECK-LABEL: // Operator mid_task0:
 // CHECK:      //   smem: 7680 bytes
 // CHECK:        { // stage 0: matmul at {{.*}}, 128 tiles of 32x64 outputs on tensor cores
-// CHECK:          gpuos_mma_warp_k32<2>(acc, tiles + wm * 40, tiles + (32 + wn) * 40, 40, gpuos_mma_bf16());
+// CHECK:          gpuos_mma_warp_step<2, 32>(acc, tiles + wm * 40, tiles + (32 + wn) * 40, 40, gpuos_mma_bf16());
 gpuos.graph @mid(%x: tensor<256x64xbf16>, %w: tensor<64x1024xbf16>) -> tensor<256x1024xbf16> {
   %r = gpuos.task ins(%x, %w : tensor<256x64xbf16>, tensor<64x1024xbf16>) -> tensor<256x1024xbf16> {
   ^bb0(%ax: tensor<256x64xbf16>, %aw: tensor<64x1024xbf16>):
@@ -176,7 +180,7 @@ gpuos.graph @mid(%x: tensor<256x64xbf16>, %w: tensor<64x1024xbf16>) -> tensor<25
 // CHECK-NOT:    tensor cores
 // CHECK:        { // stage 0: matmul at {{.*}}, 1024 rows of 32 outputs (a lane each), K = 256 split over the warps
 // CHECK:        { // stage 1: matmul at {{.*}}, 128 rows of 32 outputs (a lane each), K = 512 split over the warps
-// CHECK-NOT:    gpuos_mma_warp_k32<
+// CHECK-NOT:    gpuos_mma_warp_step<
 gpuos.graph @chain(%x: tensor<64x256xf16>, %w1: tensor<256x512xf16>, %w2: tensor<512x64xf16>) -> tensor<64x64xf16> {
   %r = gpuos.task ins(%x, %w1, %w2 : tensor<64x256xf16>, tensor<256x512xf16>, tensor<512x64xf16>) -> tensor<64x64xf16> {
   ^bb0(%ax: tensor<64x256xf16>, %aw1: tensor<256x512xf16>, %aw2: tensor<512x64xf16>):
