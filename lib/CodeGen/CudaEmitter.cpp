@@ -273,9 +273,9 @@ private:
   void printMatmulStage(const Stage &stage);
   void printMmaStage(const Stage &stage);
   void printMmaStaging(const Stage &stage, const Index &batch, StringRef m0,
-                       StringRef n0, bool vectors);
+                       StringRef n0);
   void printMmaOperandLoad(const Stage &stage, bool isLhs, const Index &batch,
-                           StringRef origin, bool vectors);
+                           StringRef origin);
   void printMmaEpilogue(const Stage &stage, const Index &batch, StringRef m0,
                         StringRef n0);
   void printRowReduction(const Stage &stage, Type t, ReduceKind kind,
@@ -1336,14 +1336,6 @@ static std::string plus(StringRef origin, StringRef expr) {
   return origin == "0" ? expr.str() : (origin + " + " + expr).str();
 }
 
-/// Whether `operand` of a tensor-core stage may be staged 8 halves at a
-/// time: a task input (the run-time check then asks for it dense and 16-byte
-/// aligned) whose contiguous dim, the one staged along, has a multiple of 8
-/// elements, so a vector is wholly inside or outside the matrix.
-static bool stagesVectors(Value operand) {
-  return isa<BlockArgument>(operand) && shapeOf(operand).back() % 8 == 0;
-}
-
 // Each row is one output tile. The block stages 32 steps of K of both
 // operands into ctx->smem as [rows][pitch] halves, K contiguous (lhs rows
 // are m, rhs rows are n), so every fragment register of mma.sync is one
@@ -1361,19 +1353,6 @@ void TaskPrinter::printMmaStage(const Stage &stage) {
      << "] (m, k), then rhs tile [" << mma.blockN << "][" << mma.pitch()
      << "] (n, k)\n";
   os << "gpuos_u16* const tiles = (gpuos_u16*)ctx->smem;\n";
-  // Operands that are dense, 16-byte aligned inputs are staged as vectors.
-  auto matmul = cast<MatmulOp>(stage.anchor);
-  std::string vectorCheck;
-  if (stagesVectors(matmul.getLhs()) && stagesVectors(matmul.getRhs())) {
-    SmallVector<std::string> checks;
-    for (Value operand : {matmul.getLhs(), matmul.getRhs()})
-      checks.push_back("gpuos_vec4_ok(&ctx->args[" +
-                       std::to_string(
-                           cast<BlockArgument>(operand).getArgNumber()) +
-                       "])");
-    vectorCheck = llvm::join(checks, " && ");
-    os << "const bool vectors = " << vectorCheck << ";\n";
-  }
   printRowLoop(stage, [&] {
     Index tile = delinearize("row", grid);
     Index batch(tile.begin(), tile.end() - 2);
@@ -1396,19 +1375,7 @@ void TaskPrinter::printMmaStage(const Stage &stage) {
        << "; k0 += " << mma.stepK << ") {\n";
     os.indent();
     os << "__syncthreads(); // every warp has read the previous tiles\n";
-    if (vectorCheck.empty()) {
-      printMmaStaging(stage, batch, m0, n0, /*vectors=*/false);
-    } else {
-      os << "if (vectors) {\n";
-      os.indent();
-      printMmaStaging(stage, batch, m0, n0, /*vectors=*/true);
-      os.unindent();
-      os << "} else {\n";
-      os.indent();
-      printMmaStaging(stage, batch, m0, n0, /*vectors=*/false);
-      os.unindent();
-      os << "}\n";
-    }
+    printMmaStaging(stage, batch, m0, n0);
     os << "__syncthreads();\n";
     os << "if (unit < " << MmaTiling::kWarpUnits << ")\n";
     Type t = elementTypeOf(stage.anchor->getResult(0));
@@ -1426,73 +1393,51 @@ void TaskPrinter::printMmaStage(const Stage &stage) {
   os << "__syncthreads(); // the tiles are read before ctx->smem is reused\n";
 }
 
-// Each thread loads its items of the step (elements, or with `vectors` 16-byte
-// vectors of 8 along the operand's contiguous dim) into registers before
-// storing any to shared memory, so that the global loads are in flight
-// together (one round with 256 threads; more rounds with fewer).
+// Each thread loads its elements of the step into registers before storing
+// any to shared memory, so that the global loads are in flight together (one
+// round with 256 threads; more rounds with fewer).
 void TaskPrinter::printMmaStaging(const Stage &stage, const Index &batch,
-                                  StringRef m0, StringRef n0, bool vectors) {
+                                  StringRef m0, StringRef n0) {
   const MmaTiling &mma = stage.mma;
-  int64_t width = vectors ? 8 : 1;
-  int64_t lhsItems = mma.blockM * mma.stepK / width;
-  int64_t items = mma.stepElements() / width;
-  std::string regs = std::to_string(
-      ceilDiv(items, MmaTiling::kStageThreads));
-  os << "for (unsigned e0 = threadIdx.x; e0 < " << items << "; e0 += " << regs
-     << " * blockDim.x) {\n";
+  int64_t lhsElements = mma.blockM * mma.stepK;
+  int64_t elements = mma.stepElements();
+  std::string regs = std::to_string(mma.stageRegisters());
+  os << "for (unsigned e0 = threadIdx.x; e0 < " << elements
+     << "; e0 += " << regs << " * blockDim.x) {\n";
   os.indent();
-  os << (vectors ? "uint4" : "gpuos_u16") << " x[" << regs << "];\n";
+  os << "gpuos_u16 x[" << regs << "];\n";
   os << "int at[" << regs << "]; // element of `tiles`, or -1\n";
   os << "#pragma unroll\n";
   os << "for (int j = 0; j < " << regs << "; ++j) {\n";
   os.indent();
   os << "const unsigned e = e0 + j * blockDim.x;\n";
-  os << "x[j] = " << (vectors ? "uint4{0u, 0u, 0u, 0u}" : "0") << ";\n";
+  os << "x[j] = 0;\n";
   os << "at[j] = -1;\n";
-  os << "if (e < " << lhsItems << ") {\n";
+  os << "if (e < " << lhsElements << ") {\n";
   os.indent();
-  printMmaOperandLoad(stage, /*isLhs=*/true, batch, m0, vectors);
+  printMmaOperandLoad(stage, /*isLhs=*/true, batch, m0);
   os.unindent();
-  os << "} else if (e < " << items << ") {\n";
+  os << "} else if (e < " << elements << ") {\n";
   os.indent();
-  printMmaOperandLoad(stage, /*isLhs=*/false, batch, n0, vectors);
+  printMmaOperandLoad(stage, /*isLhs=*/false, batch, n0);
   os.unindent();
   os << "}\n";
   os.unindent();
   os << "}\n";
   os << "#pragma unroll\n";
   os << "for (int j = 0; j < " << regs << "; ++j)\n";
-  if (!vectors) {
-    os << "  if (at[j] >= 0)\n";
-    os << "    tiles[at[j]] = x[j];\n";
-  } else {
-    // Vectors along k are rows of a tile; along m or n, columns.
-    auto matmul = cast<MatmulOp>(stage.anchor);
-    auto storeVector = [&](bool alongK) {
-      return alongK ? "*(uint4*)(tiles + at[j]) = x[j];"
-                    : "gpuos_store_column8(tiles + at[j], x[j], " +
-                          std::to_string(mma.pitch()) + ");";
-    };
-    std::string lhs = storeVector(!matmul.getTransposeLhs());
-    std::string rhs = storeVector(matmul.getTransposeRhs());
-    if (lhs == rhs)
-      os << "  if (at[j] >= 0)\n    " << lhs << "\n";
-    else
-      os << "  if (at[j] >= 0 && e0 + j * blockDim.x < " << lhsItems
-         << ")\n    " << lhs << "\n  else if (at[j] >= 0)\n    " << rhs
-         << "\n";
-  }
+  os << "  if (at[j] >= 0)\n";
+  os << "    tiles[at[j]] = x[j];\n";
   os.unindent();
   os << "}\n";
 }
 
-// One item of an operand tile (rows of m or n, by stepK of k) for the tile's
-// `origin` row: consecutive threads take consecutive items along the
-// operand's contiguous dim (k for lhs and transposed rhs, else m or n).
+// One element of an operand tile (rows of m or n, by 32 of k) for the
+// tile's `origin` row: consecutive threads take consecutive elements along
+// the operand's contiguous dim (k for lhs and transposed rhs, else m or n).
 // Elements past M, N or K stay zero.
 void TaskPrinter::printMmaOperandLoad(const Stage &stage, bool isLhs,
-                                      const Index &batch, StringRef origin,
-                                      bool vectors) {
+                                      const Index &batch, StringRef origin) {
   Scope scope(*this);
   auto matmul = cast<MatmulOp>(stage.anchor);
   Value operand = isLhs ? matmul.getLhs() : matmul.getRhs();
@@ -1500,20 +1445,20 @@ void TaskPrinter::printMmaOperandLoad(const Stage &stage, bool isLhs,
   ArrayRef<int64_t> outShape = stage.shape;
   int64_t rows = isLhs ? stage.mma.blockM : stage.mma.blockN;
   int64_t size = isLhs ? outShape[outShape.size() - 2] : outShape.back();
-  int64_t k = stage.mma.stepK, width = vectors ? 8 : 1;
-  int64_t base = isLhs ? 0 : stage.mma.blockM * k / width;
+  int64_t base = isLhs ? 0 : stage.mma.blockM * stage.mma.stepK;
   std::string e = isLhs ? "e" : "(e - " + std::to_string(base) + ")";
-  std::string scale = vectors ? " * 8" : "";
   bool alongK = isLhs != transposed;
+  int64_t k = stage.mma.stepK;
   if (alongK)
-    os << "const int tr = " << e << " / " << k / width << ", tk = " << e
-       << " % " << k / width << scale << ";\n";
+    os << "const int tr = " << e << " / " << k << ", tk = " << e << " % " << k
+       << ";\n";
   else
-    os << "const int tk = " << e << " / " << rows / width << ", tr = " << e
-       << " % " << rows / width << scale << ";\n";
+    os << "const int tk = " << e << " / " << rows << ", tr = " << e << " % "
+       << rows << ";\n";
   int64_t tileStart = isLhs ? 0 : stage.mma.blockM * stage.mma.pitch();
   os << "at[j] = " << (tileStart ? std::to_string(tileStart) + " + " : "")
-     << "tr * " << stage.mma.pitch() << " + tk;\n";
+     << "tr * "
+     << stage.mma.pitch() << " + tk;\n";
   std::string mn = indexVar(plus(origin, "tr"));
   std::string kk = indexVar("k0 + tk");
   SmallVector<std::string> inRange;
@@ -1527,16 +1472,15 @@ void TaskPrinter::printMmaOperandLoad(const Stage &stage, bool isLhs,
   }
   {
     Scope inner(*this);
-    Index idx = matmulOperandIndex(operand, batch, outShape.drop_back(2), mn,
-                                   kk, transposed, isLhs);
+    Index idx = matmulOperandIndex(operand, batch,
+                                   outShape.drop_back(2), mn, kk, transposed,
+                                   isLhs);
     // Inputs are copied as stored; computed operands are rounded to the
     // operand type already, so converting back is exact.
     std::string bits;
     if (auto arg = dyn_cast<BlockArgument>(operand)) {
       BufferRef buffer = argBuffer(arg.getArgNumber(), operand);
-      std::string at = offset(idx, buffer);
-      bits = vectors ? "*(const uint4*)(" + buffer.pointer + " + " + at + ")"
-                     : buffer.pointer + "[" + at + "]";
+      bits = buffer.pointer + "[" + offset(idx, buffer) + "]";
     } else {
       bits = toStorage(elementTypeOf(operand), valueAt(operand, idx));
     }

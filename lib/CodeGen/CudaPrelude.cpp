@@ -128,17 +128,6 @@ gpuos_mma_warp_step(float (&acc)[F][4], const gpuos_u16* a, const gpuos_u16* b, 
   }
 }
 
-// Stores 8 halves (a vector loaded along m or n) down a column of a
-// K-contiguous tile whose rows are `ld` halves apart.
-[[maybe_unused]] static __device__ __forceinline__ void gpuos_store_column8(gpuos_u16* p, uint4 v, int ld) {
-  const gpuos_u32 w[4] = {v.x, v.y, v.z, v.w};
-#pragma unroll
-  for (int i = 0; i < 4; ++i) {
-    p[2 * i * ld] = (gpuos_u16)(w[i] & 0xffffu);
-    p[(2 * i + 1) * ld] = (gpuos_u16)(w[i] >> 16);
-  }
-}
-
 // True when the argument is dense row-major and 16-byte aligned.
 [[maybe_unused]] static __device__ __forceinline__ bool gpuos_vec4_ok(const gpuos_arg* a) {
   if (((gpuos_u64)a->data & 15u) != 0)

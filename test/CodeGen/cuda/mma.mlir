@@ -6,17 +6,14 @@
 // Tensor cores: f16 and bf16 matmuls with M, N and K >= 16. An MLP
 // projection, [128, 256] x [256, 512] f16 with bias and ReLU: 32x32 output
 // tiles (64 of them), both operands staged through ctx->smem in steps of 64
-// along K (lhs along k, the row-major rhs along n, for coalesced loads: as
-// 16-byte vectors when both inputs are dense and aligned, rhs vectors stored
-// down tile columns; else 16 scalars per thread of a 256-thread block, all
-// loaded before any store),
+// along K (lhs along k, the row-major rhs along n, for coalesced loads; 16
+// elements per thread of a 256-thread block, all loaded before any store),
 // one mma.sync fragment per warp, and the epilogue applied to the f32
 // accumulators with no bounds checks (the shapes divide the tiles).
 // CHECK-LABEL: // Operator proj_task0:
 // CHECK:      //   smem: 9216 bytes
 // CHECK:        { // stage 0: matmul at {{.*}}, 64 tiles of 32x32 outputs on tensor cores (mma.sync m16n8k16, f32 accumulation), K = 256 in steps of 64
 // CHECK:          gpuos_u16* const tiles = (gpuos_u16*)ctx->smem;
-// CHECK-NEXT:     const bool vectors = gpuos_vec4_ok(&ctx->args[0]) && gpuos_vec4_ok(&ctx->args[1]);
 // CHECK:            const gpuos_i32 [[M0:t[0-9]+]] = {{t[0-9]+}} * 32;
 // CHECK-NEXT:       const gpuos_i32 [[N0:t[0-9]+]] = {{t[0-9]+}} * 32;
 // CHECK-NEXT:       for (unsigned unit0 = 0; unit0 < 8; unit0 += nwarps) {
@@ -25,41 +22,21 @@
 // CHECK-NEXT:         float acc[1][4] = {};
 // CHECK-NEXT:         for (gpuos_i64 k0 = 0; k0 < 256; k0 += 64) {
 // CHECK-NEXT:           __syncthreads(); // every warp has read the previous tiles
-// CHECK-NEXT:           if (vectors) {
-// CHECK-NEXT:             for (unsigned e0 = threadIdx.x; e0 < 512; e0 += 2 * blockDim.x) {
-// CHECK-NEXT:               uint4 x[2];
-// CHECK:                      if (e < 256) {
-// CHECK-NEXT:                   const int tr = e / 8, tk = e % 8 * 8;
-// CHECK-NEXT:                   at[j] = tr * 72 + tk;
-// CHECK-NEXT:                   const gpuos_i32 [[VM:t[0-9]+]] = [[M0]] + tr;
-// CHECK-NEXT:                   const gpuos_i32 [[VK:t[0-9]+]] = k0 + tk;
-// CHECK-NEXT:                   x[j] = *(const uint4*)(in0 + [[VM]] * in0_s0 + [[VK]] * in0_s1);
-// CHECK-NEXT:                 } else if (e < 512) {
-// CHECK-NEXT:                   const int tk = (e - 256) / 4, tr = (e - 256) % 4 * 8;
-// CHECK-NEXT:                   at[j] = 2304 + tr * 72 + tk;
-// CHECK-NEXT:                   const gpuos_i32 [[VN:t[0-9]+]] = [[N0]] + tr;
-// CHECK-NEXT:                   const gpuos_i32 [[VK2:t[0-9]+]] = k0 + tk;
-// CHECK-NEXT:                   x[j] = *(const uint4*)(in1 + [[VK2]] * in1_s0 + [[VN]] * in1_s1);
-// CHECK:                      if (at[j] >= 0 && e0 + j * blockDim.x < 256)
-// CHECK-NEXT:                   *(uint4*)(tiles + at[j]) = x[j];
-// CHECK-NEXT:                 else if (at[j] >= 0)
-// CHECK-NEXT:                   gpuos_store_column8(tiles + at[j], x[j], 72);
-// CHECK:                  } else {
-// CHECK-NEXT:             for (unsigned e0 = threadIdx.x; e0 < 4096; e0 += 16 * blockDim.x) {
-// CHECK-NEXT:               gpuos_u16 x[16];
-// CHECK:                      if (e < 2048) {
-// CHECK-NEXT:                   const int tr = e / 64, tk = e % 64;
-// CHECK-NEXT:                   at[j] = tr * 72 + tk;
-// CHECK-NEXT:                   const gpuos_i32 [[M:t[0-9]+]] = [[M0]] + tr;
-// CHECK-NEXT:                   const gpuos_i32 [[K:t[0-9]+]] = k0 + tk;
-// CHECK-NEXT:                   x[j] = in0[[[M]] * in0_s0 + [[K]] * in0_s1];
-// CHECK-NEXT:                 } else if (e < 4096) {
-// CHECK-NEXT:                   const int tk = (e - 2048) / 32, tr = (e - 2048) % 32;
-// CHECK-NEXT:                   at[j] = 2304 + tr * 72 + tk;
-// CHECK-NEXT:                   const gpuos_i32 [[N:t[0-9]+]] = [[N0]] + tr;
-// CHECK-NEXT:                   const gpuos_i32 [[K2:t[0-9]+]] = k0 + tk;
-// CHECK-NEXT:                   x[j] = in1[[[K2]] * in1_s0 + [[N]] * in1_s1];
-// CHECK:                      tiles[at[j]] = x[j];
+// CHECK-NEXT:           for (unsigned e0 = threadIdx.x; e0 < 4096; e0 += 16 * blockDim.x) {
+// CHECK-NEXT:             gpuos_u16 x[16];
+// CHECK:                    if (e < 2048) {
+// CHECK-NEXT:                 const int tr = e / 64, tk = e % 64;
+// CHECK-NEXT:                 at[j] = tr * 72 + tk;
+// CHECK-NEXT:                 const gpuos_i32 [[M:t[0-9]+]] = [[M0]] + tr;
+// CHECK-NEXT:                 const gpuos_i32 [[K:t[0-9]+]] = k0 + tk;
+// CHECK-NEXT:                 x[j] = in0[[[M]] * in0_s0 + [[K]] * in0_s1];
+// CHECK-NEXT:               } else if (e < 4096) {
+// CHECK-NEXT:                 const int tk = (e - 2048) / 32, tr = (e - 2048) % 32;
+// CHECK-NEXT:                 at[j] = 2304 + tr * 72 + tk;
+// CHECK-NEXT:                 const gpuos_i32 [[N:t[0-9]+]] = [[N0]] + tr;
+// CHECK-NEXT:                 const gpuos_i32 [[K2:t[0-9]+]] = k0 + tk;
+// CHECK-NEXT:                 x[j] = in1[[[K2]] * in1_s0 + [[N]] * in1_s1];
+// CHECK:                    tiles[at[j]] = x[j];
 // CHECK:                __syncthreads();
 // CHECK-NEXT:           if (unit < 8)
 // CHECK-NEXT:             gpuos_mma_warp_step<1, 64>(acc, tiles + wm * 72, tiles + (32 + wn) * 72, 72, gpuos_mma_f16());

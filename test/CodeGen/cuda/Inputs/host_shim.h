@@ -26,9 +26,6 @@ inline gpuos_sim_dim3 blockDim;
 struct alignas(16) float4 {
   float x, y, z, w;
 };
-struct alignas(16) uint4 {
-  unsigned x, y, z, w;
-};
 
 inline std::barrier<> *gpuos_sim_block_barrier;
 inline std::vector<std::barrier<> *> gpuos_sim_warp_barriers;
