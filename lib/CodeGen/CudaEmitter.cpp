@@ -231,6 +231,9 @@ private:
   static Index broadcastIndex(const Index &idx, ArrayRef<int64_t> fromShape,
                               ArrayRef<int64_t> toShape);
   static std::string offset(const Index &idx, const BufferRef &buffer);
+  static Index matmulOperandIndex(Value operand, const Index &batch,
+                                  ArrayRef<int64_t> outBatch, StringRef mn,
+                                  StringRef k, bool transposed, bool isLhs);
 
   // Buffers.
   BufferRef argBuffer(unsigned arg, Value v) const;
@@ -268,6 +271,13 @@ private:
   void printRowLoop(const Stage &stage, llvm::function_ref<void()> body);
   void printReduceStage(const Stage &stage);
   void printMatmulStage(const Stage &stage);
+  void printMmaStage(const Stage &stage);
+  void printMmaStaging(const Stage &stage, const Index &batch, StringRef m0,
+                       StringRef n0);
+  void printMmaOperandLoad(const Stage &stage, bool isLhs, const Index &batch,
+                           StringRef origin);
+  void printMmaEpilogue(const Stage &stage, const Index &batch, StringRef m0,
+                        StringRef n0);
   void printRowReduction(const Stage &stage, Type t, ReduceKind kind,
                          llvm::function_ref<std::string()> element,
                          const Index &out);
@@ -399,6 +409,24 @@ std::string TaskPrinter::offset(const Index &idx, const BufferRef &buffer) {
     terms.push_back(s == "1" ? i : i + " * " + s);
   }
   return terms.empty() ? "0" : llvm::join(terms, " + ");
+}
+
+/// The index of a matmul operand for the output's batch index `batch` (over
+/// the output's batch dims `outBatch`), row or column `mn` and contraction
+/// index `k`: batch dims broadcast, then (m, k) for lhs and (k, n) for rhs,
+/// swapped when transposed.
+Index TaskPrinter::matmulOperandIndex(Value operand, const Index &batch,
+                                      ArrayRef<int64_t> outBatch, StringRef mn,
+                                      StringRef k, bool transposed,
+                                      bool isLhs) {
+  ArrayRef<int64_t> shape = shapeOf(operand);
+  Index idx = broadcastIndex(batch, outBatch, shape.drop_back(2));
+  std::string first = (isLhs ? mn : k).str(), second = (isLhs ? k : mn).str();
+  if (transposed)
+    std::swap(first, second);
+  idx.push_back(shape[shape.size() - 2] == 1 ? "0" : first);
+  idx.push_back(shape[shape.size() - 1] == 1 ? "0" : second);
+  return idx;
 }
 
 //===----------------------------------------------------------------------===//
@@ -867,7 +895,7 @@ FailureOr<std::string> TaskPrinter::print() {
        << "  __trap(); // the manifest reserves scratch for this operator\n";
   if (plan.smemBytes)
     os << "if (ctx->smem_bytes < " << plan.smemBytes << ")\n"
-       << "  __trap(); // block reductions need one partial per warp\n";
+       << "  __trap(); // block reductions, split-K or tensor-core tiles need it\n";
   printArguments(stages);
   os.unindent();
   os << stages << "}\n";
@@ -884,6 +912,12 @@ void TaskPrinter::printStage(const Stage &stage, unsigned number) {
     os << " at " << locationString(stage.anchor->getLoc());
   if (stage.kind == StageKind::Elementwise)
     os << " over " << shapeString(stage.shape);
+  else if (stage.usesTensorCores())
+    os << ", " << stage.rows << (stage.rows == 1 ? " tile" : " tiles")
+       << " of " << stage.mma.blockM << "x"
+       << stage.mma.blockN << " outputs on tensor cores (mma.sync m16n8k16, "
+          "f32 accumulation), K = "
+       << stage.cols << " in steps of " << stage.mma.stepK;
   else if (stage.group == Group::Columns)
     os << ", " << stage.rows << " rows of 32 outputs (a lane each), K = "
        << stage.cols << " split over the warps";
@@ -1253,23 +1287,17 @@ void TaskPrinter::printReduceStage(const Stage &stage) {
 
 void TaskPrinter::printMatmulStage(const Stage &stage) {
   auto matmul = cast<MatmulOp>(stage.anchor);
+  if (stage.usesTensorCores())
+    return printMmaStage(stage);
   Type t = elementTypeOf(matmul.getResult());
   ArrayRef<int64_t> outShape = stage.shape;
-  // The operand index of output `out` and contraction index `k`: batch dims
-  // broadcast, then (m, k) for lhs and (k, n) for rhs, swapped if transposed.
+  // The operand index of output `out` and contraction index `col`.
   auto operandIndex = [&](Value operand, const Index &out, bool transposed,
                           bool isLhs) {
-    ArrayRef<int64_t> shape = shapeOf(operand);
-    Index batchOut(out.begin(), out.end() - 2);
-    Index idx = broadcastIndex(batchOut, outShape.drop_back(2),
-                               shape.drop_back(2));
-    std::string mn = isLhs ? out[out.size() - 2] : out[out.size() - 1];
-    std::string first = isLhs ? mn : "col", second = isLhs ? "col" : mn;
-    if (transposed)
-      std::swap(first, second);
-    idx.push_back(shape[shape.size() - 2] == 1 ? "0" : first);
-    idx.push_back(shape[shape.size() - 1] == 1 ? "0" : second);
-    return idx;
+    Index batch(out.begin(), out.end() - 2);
+    return matmulOperandIndex(operand, batch, outShape.drop_back(2),
+                              isLhs ? out[out.size() - 2] : out.back(), "col",
+                              transposed, isLhs);
   };
   printRowLoop(stage, [&] {
     Index out;
@@ -1295,6 +1323,221 @@ void TaskPrinter::printMatmulStage(const Stage &stage) {
         },
         out);
   });
+}
+
+//===----------------------------------------------------------------------===//
+// Tensor-core matmuls
+//===----------------------------------------------------------------------===//
+
+static int64_t ceilDiv(int64_t a, int64_t b) { return (a + b - 1) / b; }
+
+/// `origin + expr`, or `expr` when the origin is 0.
+static std::string plus(StringRef origin, StringRef expr) {
+  return origin == "0" ? expr.str() : (origin + " + " + expr).str();
+}
+
+// Each row is one output tile. The block stages 32 steps of K of both
+// operands into ctx->smem as [rows][pitch] halves, K contiguous (lhs rows
+// are m, rhs rows are n), so every fragment register of mma.sync is one
+// 32-bit load (gpuos_mma_warp_step in the prelude). Warps take the tile's 8
+// units in turn (several passes over K when the block has fewer warps).
+void TaskPrinter::printMmaStage(const Stage &stage) {
+  const MmaTiling &mma = stage.mma;
+  ArrayRef<int64_t> outShape = stage.shape;
+  SmallVector<int64_t> grid(outShape.drop_back(2));
+  grid.push_back(ceilDiv(outShape[outShape.size() - 2], mma.blockM));
+  grid.push_back(ceilDiv(outShape.back(), mma.blockN));
+  os << "const unsigned lane = threadIdx.x & 31u, warp = threadIdx.x >> 5, "
+        "nwarps = blockDim.x >> 5;\n";
+  os << "// lhs tile [" << mma.blockM << "][" << mma.pitch()
+     << "] (m, k), then rhs tile [" << mma.blockN << "][" << mma.pitch()
+     << "] (n, k)\n";
+  os << "gpuos_u16* const tiles = (gpuos_u16*)ctx->smem;\n";
+  printRowLoop(stage, [&] {
+    Index tile = delinearize("row", grid);
+    Index batch(tile.begin(), tile.end() - 2);
+    auto origin = [&](StringRef index, int64_t size) {
+      return index == "0" ? std::string("0")
+                          : indexVar((index + " * " + Twine(size)).str());
+    };
+    std::string m0 = origin(tile[tile.size() - 2], mma.blockM);
+    std::string n0 = origin(tile.back(), mma.blockN);
+    domainIndex = batch;
+    domainIndex.append({m0, n0});
+    os << "for (unsigned unit0 = 0; unit0 < " << MmaTiling::kWarpUnits
+       << "; unit0 += nwarps) {\n";
+    os.indent();
+    os << "const unsigned unit = unit0 + warp;\n";
+    os << "const int wm = unit / " << mma.unitsN() << " * 16, wn = unit % "
+       << mma.unitsN() << " * " << 8 * mma.fragments << ";\n";
+    os << "float acc[" << mma.fragments << "][4] = {};\n";
+    os << "for (gpuos_i64 k0 = 0; k0 < " << stage.cols
+       << "; k0 += " << mma.stepK << ") {\n";
+    os.indent();
+    os << "__syncthreads(); // every warp has read the previous tiles\n";
+    printMmaStaging(stage, batch, m0, n0);
+    os << "__syncthreads();\n";
+    os << "if (unit < " << MmaTiling::kWarpUnits << ")\n";
+    Type t = elementTypeOf(stage.anchor->getResult(0));
+    os << "  gpuos_mma_warp_step<" << mma.fragments << ", " << mma.stepK
+       << ">(acc, tiles + wm * " << mma.pitch() << ", tiles + ("
+       << mma.blockM << " + wn) * " << mma.pitch() << ", " << mma.pitch()
+       << ", "
+       << (t.isF16() ? "gpuos_mma_f16" : "gpuos_mma_bf16") << "());\n";
+    os.unindent();
+    os << "}\n";
+    printMmaEpilogue(stage, batch, m0, n0);
+    os.unindent();
+    os << "}\n";
+  });
+  os << "__syncthreads(); // the tiles are read before ctx->smem is reused\n";
+}
+
+// Each thread loads its elements of the step into registers before storing
+// any to shared memory, so that the global loads are in flight together (one
+// round with 256 threads; more rounds with fewer).
+void TaskPrinter::printMmaStaging(const Stage &stage, const Index &batch,
+                                  StringRef m0, StringRef n0) {
+  const MmaTiling &mma = stage.mma;
+  int64_t lhsElements = mma.blockM * mma.stepK;
+  int64_t elements = mma.stepElements();
+  std::string regs = std::to_string(mma.stageRegisters());
+  os << "for (unsigned e0 = threadIdx.x; e0 < " << elements
+     << "; e0 += " << regs << " * blockDim.x) {\n";
+  os.indent();
+  os << "gpuos_u16 x[" << regs << "];\n";
+  os << "int at[" << regs << "]; // element of `tiles`, or -1\n";
+  os << "#pragma unroll\n";
+  os << "for (int j = 0; j < " << regs << "; ++j) {\n";
+  os.indent();
+  os << "const unsigned e = e0 + j * blockDim.x;\n";
+  os << "x[j] = 0;\n";
+  os << "at[j] = -1;\n";
+  os << "if (e < " << lhsElements << ") {\n";
+  os.indent();
+  printMmaOperandLoad(stage, /*isLhs=*/true, batch, m0);
+  os.unindent();
+  os << "} else if (e < " << elements << ") {\n";
+  os.indent();
+  printMmaOperandLoad(stage, /*isLhs=*/false, batch, n0);
+  os.unindent();
+  os << "}\n";
+  os.unindent();
+  os << "}\n";
+  os << "#pragma unroll\n";
+  os << "for (int j = 0; j < " << regs << "; ++j)\n";
+  os << "  if (at[j] >= 0)\n";
+  os << "    tiles[at[j]] = x[j];\n";
+  os.unindent();
+  os << "}\n";
+}
+
+// One element of an operand tile (rows of m or n, by 32 of k) for the
+// tile's `origin` row: consecutive threads take consecutive elements along
+// the operand's contiguous dim (k for lhs and transposed rhs, else m or n).
+// Elements past M, N or K stay zero.
+void TaskPrinter::printMmaOperandLoad(const Stage &stage, bool isLhs,
+                                      const Index &batch, StringRef origin) {
+  Scope scope(*this);
+  auto matmul = cast<MatmulOp>(stage.anchor);
+  Value operand = isLhs ? matmul.getLhs() : matmul.getRhs();
+  bool transposed = isLhs ? matmul.getTransposeLhs() : matmul.getTransposeRhs();
+  ArrayRef<int64_t> outShape = stage.shape;
+  int64_t rows = isLhs ? stage.mma.blockM : stage.mma.blockN;
+  int64_t size = isLhs ? outShape[outShape.size() - 2] : outShape.back();
+  int64_t base = isLhs ? 0 : stage.mma.blockM * stage.mma.stepK;
+  std::string e = isLhs ? "e" : "(e - " + std::to_string(base) + ")";
+  bool alongK = isLhs != transposed;
+  int64_t k = stage.mma.stepK;
+  if (alongK)
+    os << "const int tr = " << e << " / " << k << ", tk = " << e << " % " << k
+       << ";\n";
+  else
+    os << "const int tk = " << e << " / " << rows << ", tr = " << e << " % "
+       << rows << ";\n";
+  int64_t tileStart = isLhs ? 0 : stage.mma.blockM * stage.mma.pitch();
+  os << "at[j] = " << (tileStart ? std::to_string(tileStart) + " + " : "")
+     << "tr * "
+     << stage.mma.pitch() << " + tk;\n";
+  std::string mn = indexVar(plus(origin, "tr"));
+  std::string kk = indexVar("k0 + tk");
+  SmallVector<std::string> inRange;
+  if (size % rows != 0)
+    inRange.push_back(mn + " < " + std::to_string(size));
+  if (stage.cols % k != 0)
+    inRange.push_back(kk + " < " + std::to_string(stage.cols));
+  if (!inRange.empty()) {
+    os << "if (" << llvm::join(inRange, " && ") << ") {\n";
+    os.indent();
+  }
+  {
+    Scope inner(*this);
+    Index idx = matmulOperandIndex(operand, batch,
+                                   outShape.drop_back(2), mn, kk, transposed,
+                                   isLhs);
+    // Inputs are copied as stored; computed operands are rounded to the
+    // operand type already, so converting back is exact.
+    std::string bits;
+    if (auto arg = dyn_cast<BlockArgument>(operand)) {
+      BufferRef buffer = argBuffer(arg.getArgNumber(), operand);
+      bits = buffer.pointer + "[" + offset(idx, buffer) + "]";
+    } else {
+      bits = toStorage(elementTypeOf(operand), valueAt(operand, idx));
+    }
+    os << "x[j] = " << bits << ";\n";
+  }
+  if (!inRange.empty()) {
+    os.unindent();
+    os << "}\n";
+  }
+}
+
+// Lane l of a warp holds rows l / 4 and l / 4 + 8 and columns 2 (l % 4) and
+// 2 (l % 4) + 1 of each 16 x 8 fragment (the PTX accumulator layout).
+void TaskPrinter::printMmaEpilogue(const Stage &stage, const Index &batch,
+                                   StringRef m0, StringRef n0) {
+  ArrayRef<int64_t> outShape = stage.shape;
+  int64_t m = outShape[outShape.size() - 2], n = outShape.back();
+  Type t = elementTypeOf(stage.anchor->getResult(0));
+  os << "if (unit < " << MmaTiling::kWarpUnits << ") {\n";
+  os.indent();
+  os << "#pragma unroll\n";
+  os << "for (int f = 0; f < " << stage.mma.fragments << "; ++f) {\n";
+  os.indent();
+  os << "#pragma unroll\n";
+  os << "for (int h = 0; h < 4; ++h) {\n";
+  os.indent();
+  {
+    Scope scope(*this);
+    std::string mi = indexVar(plus(m0, "wm + (lane >> 2) + (h >> 1) * 8"));
+    std::string ni =
+        indexVar(plus(n0, "wn + f * 8 + (lane & 3) * 2 + (h & 1)"));
+    SmallVector<std::string> inRange;
+    if (m % stage.mma.blockM != 0)
+      inRange.push_back(mi + " < " + std::to_string(m));
+    if (n % stage.mma.blockN != 0)
+      inRange.push_back(ni + " < " + std::to_string(n));
+    if (!inRange.empty()) {
+      os << "if (" << llvm::join(inRange, " && ") << ") {\n";
+      os.indent();
+    }
+    std::string value = roundTo(t, "acc[f][h]");
+    if (value != "acc[f][h]")
+      value = declare("float", "r", value);
+    Index out = batch;
+    out.append({mi, ni});
+    printOutputs(stage, out, value);
+    if (!inRange.empty()) {
+      os.unindent();
+      os << "}\n";
+    }
+  }
+  os.unindent();
+  os << "}\n";
+  os.unindent();
+  os << "}\n";
+  os.unindent();
+  os << "}\n";
 }
 
 Index TaskPrinter::rowOpInputIndex(const Stage &stage, StringRef col) {

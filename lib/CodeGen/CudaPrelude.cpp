@@ -90,6 +90,44 @@ template <typename T, typename Op>
   return v;
 }
 
+// Tensor cores: d += a * b for one m16n8k16 step of a warp, f32 accumulators,
+// operands in the PTX fragment layout (a: 4 registers of two halves, b: 2).
+// A host build (the CPU simulator) brings a software model of the same.
+#ifndef GPUOS_HOST_MMA
+#define GPUOS_MMA_M16N8K16(NAME, TYPE)                                          \
+  struct NAME {                                                               \
+    __device__ __forceinline__ void operator()(float (&d)[4], const gpuos_u32 (&a)[4], \
+                                               const gpuos_u32 (&b)[2]) const {  \
+      asm volatile("mma.sync.aligned.m16n8k16.row.col.f32." TYPE "." TYPE ".f32 " \
+                   "{%0, %1, %2, %3}, {%4, %5, %6, %7}, {%8, %9}, {%0, %1, %2, %3};" \
+                   : "+f"(d[0]), "+f"(d[1]), "+f"(d[2]), "+f"(d[3])          \
+                   : "r"(a[0]), "r"(a[1]), "r"(a[2]), "r"(a[3]), "r"(b[0]), "r"(b[1])); \
+    }                                                                         \
+  }
+GPUOS_MMA_M16N8K16(gpuos_mma_f16, "f16");
+GPUOS_MMA_M16N8K16(gpuos_mma_bf16, "bf16");
+#undef GPUOS_MMA_M16N8K16
+#endif // GPUOS_HOST_MMA
+// One warp's share of a tensor-core tile: acc[f] (16 x 8 outputs each, in the
+// accumulator layout) += A (16 x K) * B (K x 8F). `a` holds the warp's 16
+// rows of A and `b` its 8F columns of B, both K-contiguous, `ld` halves
+// apart, in shared memory: each fragment register is one 32-bit load.
+template <int F, int K, typename Mma>
+[[maybe_unused]] static __device__ __forceinline__ void
+gpuos_mma_warp_step(float (&acc)[F][4], const gpuos_u16* a, const gpuos_u16* b, int ld, Mma mma) {
+  const int g = (threadIdx.x >> 2) & 7, t = threadIdx.x & 3; // lane / 4, lane % 4
+  auto pair = [&](const gpuos_u16* p, int row, int k) { return *(const gpuos_u32*)(p + row * ld + k + 2 * t); };
+#pragma unroll
+  for (int k = 0; k < K; k += 16) {
+    const gpuos_u32 af[4] = {pair(a, g, k), pair(a, g + 8, k), pair(a, g, k + 8), pair(a, g + 8, k + 8)};
+#pragma unroll
+    for (int f = 0; f < F; ++f) {
+      const gpuos_u32 bf[2] = {pair(b, f * 8 + g, k), pair(b, f * 8 + g, k + 8)};
+      mma(acc[f], af, bf);
+    }
+  }
+}
+
 // True when the argument is dense row-major and 16-byte aligned.
 [[maybe_unused]] static __device__ __forceinline__ bool gpuos_vec4_ok(const gpuos_arg* a) {
   if (((gpuos_u64)a->data & 15u) != 0)

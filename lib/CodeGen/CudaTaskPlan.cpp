@@ -10,8 +10,11 @@
 #include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Path.h"
+
+#include <optional>
 
 using namespace mlir;
 using namespace gpuos;
@@ -25,6 +28,18 @@ static constexpr int64_t kMaxWarpRow = 2048;
 static constexpr int64_t kBlockReduceSmemBytes = 32 * 8;
 /// Bytes of ctx->smem a Columns matmul uses: a partial per lane and warp.
 static constexpr int64_t kColumnsSmemBytes = 32 * 32 * 8;
+/// Tensor-core matmuls: smallest M, N and K that take them, and the output
+/// tiles that keep every SM of an H100 (132) busy.
+static constexpr int64_t kMmaMinSize = 16;
+static constexpr int64_t kMmaTargetTiles = 128;
+static constexpr int64_t kMmaSmemBytes = 16384;
+static constexpr int64_t kMmaStageRegisters = 16;
+/// Off: every matmul takes the CUDA-core paths (for comparisons).
+static llvm::cl::opt<bool> clTensorCores(
+    "gpuos-cuda-tensor-cores",
+    llvm::cl::desc("Emit f16/bf16 matmuls of M, N, K >= 16 on tensor cores "
+                   "(mma.sync); off: CUDA cores only"),
+    llvm::cl::init(true));
 /// Upper bound of the suggested tile count.
 static constexpr int64_t kMaxTiles = 1024;
 
@@ -41,6 +56,11 @@ static int64_t product(ArrayRef<int64_t> dims) {
   return n;
 }
 static int64_t ceilDiv(int64_t a, int64_t b) { return (a + b - 1) / b; }
+
+bool TaskPlan::usesTensorCores() const {
+  return llvm::any_of(stages,
+                      [](const Stage &stage) { return stage.usesTensorCores(); });
+}
 
 bool gpuos::cuda::isAnchor(Operation *op) {
   return isa<ReduceOp, MatmulOp, SoftmaxOp, LayerNormOp, RmsNormOp>(op);
@@ -88,8 +108,46 @@ static Group chooseRowGroup(int64_t rows, int64_t cols) {
   return Group::Warp;
 }
 
+/// The tensor-core tiling of a matmul, or none. f16 and bf16 matmuls with M,
+/// N and K of at least 16 take tensor cores; tails of M, N and K are masked
+/// (zeros staged, outputs past the end not written). Smaller M (decode GEMVs)
+/// gains nothing: those read each rhs element once and are bound by memory.
+/// Block tiles hold 8 warp units; the largest that still gives every SM an
+/// output tile is chosen.
+static std::optional<MmaTiling> chooseMmaTiling(MatmulOp matmul,
+                                                ArrayRef<int64_t> outShape) {
+  Type t = elementTypeOf(matmul.getResult());
+  if (!clTensorCores || (!t.isF16() && !t.isBF16()))
+    return std::nullopt;
+  ArrayRef<int64_t> lhs = shapeOf(matmul.getLhs());
+  int64_t m = outShape[outShape.size() - 2], n = outShape.back();
+  int64_t k = lhs[lhs.size() - (matmul.getTransposeLhs() ? 2 : 1)];
+  if (m < kMmaMinSize || n < kMmaMinSize || k < kMmaMinSize)
+    return std::nullopt;
+  int64_t batch = product(outShape.drop_back(2));
+  auto tiles = [&](const MmaTiling &c) {
+    return batch * ceilDiv(m, c.blockM) * ceilDiv(n, c.blockN);
+  };
+  MmaTiling chosen{32, 32, 1};
+  if (m <= 16)
+    chosen = {16, 64, 1};
+  else if (tiles({64, 64, 4}) >= kMmaTargetTiles)
+    chosen = {64, 64, 4};
+  else if (tiles({32, 64, 2}) >= kMmaTargetTiles)
+    chosen = {32, 64, 2};
+  // Steps of 64 along K halve the load round trips where the tiles still fit
+  // the runtime's default 16 KiB of operator shared memory and a thread's
+  // share of a step stays at 16 registers.
+  MmaTiling longer = chosen;
+  longer.stepK = 64;
+  if (k >= 64 && longer.smemBytes() <= kMmaSmemBytes &&
+      longer.stageRegisters() <= kMmaStageRegisters)
+    return longer;
+  return chosen;
+}
+
 /// Row decomposition of an anchor: which input dims a row combines.
-static void configureAnchorStage(Stage &stage) {
+static void configureAnchorStage(Stage &stage, bool tensorCores) {
   Operation *op = stage.anchor;
   Value input = op->getOperand(0);
   ArrayRef<int64_t> inShape = shapeOf(input);
@@ -115,6 +173,18 @@ static void configureAnchorStage(Stage &stage) {
     stage.rows = product(stage.shape);
     stage.cols = lhs[lhs.size() - (matmul.getTransposeLhs() ? 2 : 1)];
     stage.reduced.clear();
+    std::optional<MmaTiling> mma;
+    if (tensorCores)
+      mma = chooseMmaTiling(matmul, stage.shape);
+    if (mma) {
+      stage.mma = *mma;
+      stage.group = Group::Block;
+      ArrayRef<int64_t> shape = stage.shape;
+      stage.rows = product(shape.drop_back(2)) *
+                   ceilDiv(shape[shape.size() - 2], mma->blockM) *
+                   ceilDiv(shape.back(), mma->blockN);
+      return;
+    }
     // A warp per output reads K-contiguous operands coalesced. With a
     // row-major rhs, neighbouring lanes take neighbouring n instead: a
     // thread per output for short K, else 32 outputs per block with the
@@ -214,6 +284,8 @@ static int64_t suggestedTiles(const Stage &stage) {
 
 /// Element operations of a stage, for comparing stages.
 static int64_t work(const Stage &stage) {
+  if (stage.usesTensorCores())
+    return stage.rows * stage.cols * stage.mma.blockM * stage.mma.blockN;
   return stage.kind == StageKind::Elementwise ? stage.rows
                                               : stage.rows * stage.cols;
 }
@@ -228,7 +300,8 @@ static ArrayRef<int64_t> workPrefix(const Stage &stage) {
   case StageKind::Elementwise:
     return stage.shape;
   case StageKind::Matmul:
-    return ArrayRef(stage.shape).drop_back(1);
+    // Tensor-core rows are output tiles, numbered batch first.
+    return ArrayRef(stage.shape).drop_back(stage.usesTensorCores() ? 2 : 1);
   default: {
     ArrayRef<int64_t> in = shapeOf(stage.anchor->getOperand(0));
     size_t n = 0;
@@ -393,7 +466,7 @@ static LogicalResult orderStages(TaskOp task, std::vector<Stage> stages,
 }
 
 FailureOr<TaskPlan> gpuos::cuda::planTask(TaskOp task, StringRef name,
-                                          bool domainTiling) {
+                                          bool domainTiling, bool tensorCores) {
   TaskPlan plan;
   plan.task = task;
   plan.name = name.str();
@@ -418,7 +491,7 @@ FailureOr<TaskPlan> gpuos::cuda::planTask(TaskOp task, StringRef name,
     stage.anchor = &op;
     stage.shape.assign(shapeOf(op.getResult(0)).begin(),
                        shapeOf(op.getResult(0)).end());
-    configureAnchorStage(stage);
+    configureAnchorStage(stage, tensorCores);
     stageOfAnchor[&op] = anchorStages.size();
     anchorStages.push_back(std::move(stage));
   }
@@ -538,6 +611,8 @@ FailureOr<TaskPlan> gpuos::cuda::planTask(TaskOp task, StringRef name,
       plan.smemBytes = std::max(plan.smemBytes, kBlockReduceSmemBytes);
     if (stage.group == Group::Columns)
       plan.smemBytes = std::max(plan.smemBytes, kColumnsSmemBytes);
+    if (stage.usesTensorCores())
+      plan.smemBytes = std::max(plan.smemBytes, stage.mma.smemBytes());
   }
   chooseTileSharing(plan, domainTiling);
   int64_t largest = 0;

@@ -43,6 +43,29 @@ enum class StageKind { Elementwise, Reduce, Matmul, Softmax, LayerNorm, RmsNorm 
 /// per lane, and the block's warps split K (reduced through ctx->smem).
 enum class Group { Thread, Warp, Block, Columns };
 
+/// A matmul on tensor cores (mma.sync m16n8k16, f16/bf16 operands, f32
+/// accumulation): a row of the stage is one `blockM` x `blockN` output tile,
+/// computed by the whole block in steps of `stepK` along K staged through
+/// ctx->smem; each warp takes 16 x (8 * `fragments`) outputs of it.
+struct MmaTiling {
+  /// Warp units per block tile (8 warps of the runtime's 256-thread blocks).
+  static constexpr int64_t kWarpUnits = 8;
+  /// Threads a staging round is sized for (the runtime's default block).
+  static constexpr int64_t kStageThreads = 256;
+  int64_t blockM = 0, blockN = 0, fragments = 0, stepK = 32;
+  int64_t unitsN() const { return blockN / (8 * fragments); }
+  /// Shared-memory row pitch in elements: 8 halves of padding keep the
+  /// fragment loads free of bank conflicts.
+  int64_t pitch() const { return stepK + 8; }
+  int64_t smemBytes() const { return (blockM + blockN) * pitch() * 2; }
+  int64_t stepElements() const { return (blockM + blockN) * stepK; }
+  /// Elements a thread loads before storing any: a whole step in one round
+  /// with kStageThreads threads.
+  int64_t stageRegisters() const {
+    return (stepElements() + kStageThreads - 1) / kStageThreads;
+  }
+};
+
 struct Stage {
   StageKind kind = StageKind::Elementwise;
   /// The anchor op; null for elementwise stages.
@@ -56,6 +79,9 @@ struct Stage {
   int64_t rows = 0, cols = 0;
   llvm::SmallVector<bool> reduced;
   Group group = Group::Thread;
+  /// Matmuls on tensor cores (group Block, rows = output tiles); zero else.
+  MmaTiling mma;
+  bool usesTensorCores() const { return mma.blockM != 0; }
   /// Softmax and norms: the row is held in registers, `perLane` per lane.
   bool inRegisters = false;
   int64_t perLane = 0;
@@ -104,6 +130,7 @@ struct TaskPlan {
   /// Every tensor of the task has fewer than 2^31 elements: index
   /// arithmetic runs in 32 bits.
   bool narrowIndices = false;
+  bool usesTensorCores() const;
 };
 
 /// Every task of every graph with its operator name, `<graph>_task<N>`
@@ -128,17 +155,21 @@ struct PrintedTask {
 mlir::FailureOr<PrintedTask> printTask(const TaskPlan &plan);
 
 /// The plan of `task` and its printed operator: planned with domain tiling
-/// first, again without when a stage reads across domain rows. What both
-/// --gpuos-to-cuda and --gpuos-to-manifest use.
+/// first, again without when a stage reads across domain rows; with tensor
+/// cores unless they leave every stage to tile 0 where CUDA cores would not
+/// (a tensor-core tile spans domain rows). What both --gpuos-to-cuda and
+/// --gpuos-to-manifest use.
 struct EmittedTask;
 mlir::FailureOr<EmittedTask> emitTask(TaskOp task, llvm::StringRef name);
 
 /// Plans `task`, named `name`. With `domainTiling`, dependent stages may
 /// share tiles by domain rows (the printer then checks every read of a stored
-/// value stays in its row; if not, plan again without). Fails with an error
-/// at the offending op when the task cannot be emitted.
+/// value stays in its row; if not, plan again without). With `tensorCores`,
+/// matmuls whose types and shapes allow run on tensor cores. Fails with an
+/// error at the offending op when the task cannot be emitted.
 mlir::FailureOr<TaskPlan> planTask(TaskOp task, llvm::StringRef name,
-                                   bool domainTiling = true);
+                                   bool domainTiling = true,
+                                   bool tensorCores = true);
 
 
 struct EmittedTask {

@@ -18,9 +18,10 @@ using namespace mlir;
 using namespace gpuos;
 using namespace gpuos::cuda;
 
-FailureOr<EmittedTask> gpuos::cuda::emitTask(TaskOp task, StringRef name) {
+static FailureOr<EmittedTask> emitPlanned(TaskOp task, StringRef name,
+                                          bool tensorCores) {
   for (bool domainTiling : {true, false}) {
-    FailureOr<TaskPlan> plan = planTask(task, name, domainTiling);
+    FailureOr<TaskPlan> plan = planTask(task, name, domainTiling, tensorCores);
     if (failed(plan))
       return failure();
     FailureOr<PrintedTask> printed = printTask(*plan);
@@ -32,6 +33,17 @@ FailureOr<EmittedTask> gpuos::cuda::emitTask(TaskOp task, StringRef name) {
   }
   return task.emitError("internal error: the CUDA emitter read across "
                         "domain rows without domain tiling");
+}
+
+FailureOr<EmittedTask> gpuos::cuda::emitTask(TaskOp task, StringRef name) {
+  FailureOr<EmittedTask> emitted = emitPlanned(task, name, /*tensorCores=*/true);
+  if (failed(emitted) || !emitted->plan.onlyFirstTile ||
+      !emitted->plan.usesTensorCores())
+    return emitted;
+  FailureOr<EmittedTask> cudaCores = emitPlanned(task, name, /*tensorCores=*/false);
+  if (succeeded(cudaCores) && !cudaCores->plan.onlyFirstTile)
+    return cudaCores;
+  return emitted;
 }
 
 LogicalResult gpuos::translateToCuda(Operation *op, raw_ostream &output) {

@@ -1,6 +1,7 @@
 // Runs compiled bundles on the GPU and compares them with reference outputs.
 //
 //   bundle_driver check <case-dir>...   each dir: graph.bundle, in<i>.npy, out<i>.npy
+//   bundle_driver time <case-dir>...    check, then the median time of 31 runs of each
 //   bundle_driver bench <bundle>        one f32 input x, one output -x: checks, then
 //                                       times the graph against a device-to-device copy
 //
@@ -135,8 +136,24 @@ void runOnce(gpuos::Bundle& bundle) {
   bundle.wait(60000);
 }
 
-// Returns false on a mismatch; prints one line per output.
-bool checkCase(gpuos::Runtime& rt, const std::string& dir) {
+// Times each of `reps` runs of `fn` (each ends synchronized) after three
+// warm-up runs; returns the median in seconds.
+template <typename Fn>
+double timed(int reps, Fn fn) {
+  for (int i = 0; i < 3; ++i) fn();
+  std::vector<double> seconds;
+  for (int i = 0; i < reps; ++i) {
+    auto t0 = std::chrono::steady_clock::now();
+    fn();
+    seconds.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+  }
+  std::nth_element(seconds.begin(), seconds.begin() + reps / 2, seconds.end());
+  return seconds[reps / 2];
+}
+
+// Returns false on a mismatch; prints one line per output, and with `timeReps`
+// the median time of that many runs (submit + wait).
+bool checkCase(gpuos::Runtime& rt, const std::string& dir, int timeReps) {
   std::string name = dir.substr(dir.find_last_of('/') + 1);
   gpuos::Bundle bundle = rt.load_bundle(dir + "/graph.bundle");
   const gpuos_bundle_info info = bundle.info();
@@ -185,23 +202,11 @@ bool checkCase(gpuos::Runtime& rt, const std::string& dir) {
                     info.num_tasks, err, pass ? "PASS" : "FAIL");
     }
   }
+  if (timeReps)
+    std::printf("TIME %-28s median of %d runs (submit+wait): %.1f us\n", name.c_str(), timeReps,
+                timed(timeReps, [&] { runOnce(bundle); }) * 1e6);
   for (void* d : buffers) rt.free(d);
   return ok;
-}
-
-// Times each of `reps` runs of `fn` (each ends synchronized) after three
-// warm-up runs; returns the median in seconds.
-template <typename Fn>
-double timed(int reps, Fn fn) {
-  for (int i = 0; i < 3; ++i) fn();
-  std::vector<double> seconds;
-  for (int i = 0; i < reps; ++i) {
-    auto t0 = std::chrono::steady_clock::now();
-    fn();
-    seconds.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
-  }
-  std::nth_element(seconds.begin(), seconds.begin() + reps / 2, seconds.end());
-  return seconds[reps / 2];
 }
 
 // The copy is timed before the runtime starts: while its worker kernel holds every SM,
@@ -255,7 +260,7 @@ bool bench(const gpuos_runtime_config& cfg, const std::string& path) {
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::fprintf(stderr, "usage: bundle_driver check <case-dir>... | bench <bundle>\n");
+    std::fprintf(stderr, "usage: bundle_driver check|time <case-dir>... | bench <bundle>\n");
     return 2;
   }
   try {
@@ -274,9 +279,10 @@ int main(int argc, char** argv) {
     }
     gpuos::Runtime rt(&cfg);
     int failed = 0;
+    const int timeReps = std::string(argv[1]) == "time" ? 31 : 0;
     for (int i = 2; i < argc; ++i) {
       try {
-        failed += !checkCase(rt, argv[i]);
+        failed += !checkCase(rt, argv[i], timeReps);
       } catch (const std::exception& e) {
         std::printf("RESULT %-28s ERROR %s\n", argv[i], e.what());
         ++failed;

@@ -103,4 +103,46 @@ inline unsigned short gpuos_f32_to_bf16(float f) {
   return (unsigned short)(u >> 16);
 }
 
+// mma.sync.aligned.m16n8k16.row.col.f32.{f16,bf16} on the host, from the
+// PTX ISA's fragment layout (independently of the prelude's loads): every
+// lane publishes its fragments, then computes its four accumulators from
+// the whole warp's A (16 x 16) and B (16 x 8).
+#define GPUOS_HOST_MMA
+inline unsigned gpuos_sim_mma_slots[1024][6];
+template <float (*ToFloat)(unsigned short)> struct gpuos_sim_mma {
+  void operator()(float (&d)[4], const unsigned (&a)[4], const unsigned (&b)[2]) const {
+    unsigned warp = threadIdx.x / 32, lane = threadIdx.x % 32;
+    std::memcpy(gpuos_sim_mma_slots[threadIdx.x], a, sizeof a);
+    std::memcpy(gpuos_sim_mma_slots[threadIdx.x] + 4, b, sizeof b);
+    gpuos_sim_warp_barriers[warp]->arrive_and_wait();
+    // Element i (0..7) of a lane's A fragment: register i / 2, half i % 2;
+    // row group + 8 * (i / 2 % 2), column 2 * (lane % 4) + i % 2 + 8 * (i / 4).
+    float A[16][16], B[16][8];
+    for (unsigned l = 0; l < 32; ++l) {
+      const unsigned *slot = gpuos_sim_mma_slots[warp * 32 + l];
+      unsigned group = l / 4, pair = 2 * (l % 4);
+      for (unsigned i = 0; i < 8; ++i) {
+        unsigned short h = (unsigned short)(slot[i / 2] >> (16 * (i % 2)));
+        A[group + 8 * (i / 2 % 2)][pair + i % 2 + 8 * (i / 4)] = ToFloat(h);
+      }
+      // B: element i (0..3): register i / 2; row 2 * (lane % 4) + i % 2 + 8 * (i / 2), column group.
+      for (unsigned i = 0; i < 4; ++i) {
+        unsigned short h = (unsigned short)(slot[4 + i / 2] >> (16 * (i % 2)));
+        B[pair + i % 2 + 8 * (i / 2)][group] = ToFloat(h);
+      }
+    }
+    gpuos_sim_warp_barriers[warp]->arrive_and_wait(); // slots are free again
+    // Accumulator i: row group + 8 * (i / 2), column 2 * (lane % 4) + i % 2.
+    for (unsigned i = 0; i < 4; ++i) {
+      unsigned row = lane / 4 + 8 * (i / 2), col = 2 * (lane % 4) + i % 2;
+      float sum = d[i];
+      for (unsigned k = 0; k < 16; ++k)
+        sum += A[row][k] * B[k][col]; // products of halves are exact in f32
+      d[i] = sum;
+    }
+  }
+};
+using gpuos_mma_f16 = gpuos_sim_mma<gpuos_f16_to_f32>;
+using gpuos_mma_bf16 = gpuos_sim_mma<gpuos_bf16_to_f32>;
+
 #endif // GPUOS_TEST_HOST_SHIM_H
