@@ -562,7 +562,9 @@ std::string TaskPrinter::printBinary(Operation *op, const Index &idx) {
           .Case([&](AddOp) { return a + " + " + b; })
           .Case([&](SubOp) { return a + " - " + b; })
           .Case([&](MulOp) { return a + " * " + b; })
-          .Case([&](DivOp) { return a + " / " + b; })
+          .Case([&](DivOp) {
+            return fp ? a + " / " + b : "gpuos_idiv(" + a + ", " + b + ")";
+          })
           .Case([&](MaxOp) {
             return fp ? "fmaxf(" + a + ", " + b + ")"
                       : "(" + a + " > " + b + " ? " + a + " : " + b + ")";

@@ -35,6 +35,16 @@ llvm::StringRef gpuos::cuda::devicePrelude() {
 [[maybe_unused]] static __device__ __forceinline__ float gpuos_round_bf16(float f) {
   return gpuos_bf16_to_f32(gpuos_f32_to_bf16(f));
 }
+// Integer division defined everywhere, as the reference executor defines it:
+// x / 0 is 0 and MIN / -1 wraps (the hardware gives -1 and traps neither).
+template <typename T>
+[[maybe_unused]] static __device__ __forceinline__ T gpuos_idiv(T a, T b) {
+  if (b == 0)
+    return T(0);
+  if (b == T(-1))
+    return T(0ull - (unsigned long long)a);
+  return T(a / b);
+}
 template <typename T>
 [[maybe_unused]] static __device__ __forceinline__ T gpuos_ipow(T base, T exp) {
   if (exp < 0)

@@ -69,7 +69,7 @@ gpuos.graph @clamp(%x: tensor<4x8xf32>, %lo: tensor<4x1xf32>, %hi: tensor<f32>) 
 // CHECK-LABEL: extern "C" __device__ void ints_task0(
 // CHECK:     const gpuos_i32 [[A:v[0-9]+]] = in0[i * in0_s0];
 // CHECK-NEXT: const gpuos_i32 [[B:v[0-9]+]] = in1[i * in1_s0];
-// CHECK-NEXT: const gpuos_i32 [[D:v[0-9]+]] = [[A]] / [[B]];
+// CHECK-NEXT: const gpuos_i32 [[D:v[0-9]+]] = gpuos_idiv([[A]], [[B]]);
 // CHECK-NEXT: const gpuos_i32 [[P:v[0-9]+]] = gpuos_ipow([[D]], 3);
 // CHECK-NEXT: const gpuos_i32 [[M:v[0-9]+]] = ([[P]] > [[A]] ? [[P]] : [[A]]);
 // CHECK-NEXT: out0[i * out0_s0] = [[M]];
