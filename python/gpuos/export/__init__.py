@@ -68,8 +68,27 @@ def to_numpy(tensor):
     return t.numpy()
 
 
+def _already_core(program, preserve):
+    """Every op of the program is core ATen (or kept whole): decomposing would
+    change nothing, and run_decompositions takes time quadratic in the number
+    of graph inputs (minutes at thousands of inputs)."""
+    import torch
+    for node in program.graph.nodes:
+        if node.op != "call_function":
+            continue
+        target = node.target
+        if not isinstance(target, torch._ops.OpOverload):
+            return False
+        if torch.Tag.core not in target.tags and \
+                target.name().removeprefix("aten::") not in preserve:
+            return False
+    return True
+
+
 def _decompose(program, preserve):
     import torch
+    if _already_core(program, preserve):
+        return program
     try:
         table = torch.export.default_decompositions()
     except AttributeError:  # older PyTorch: no table to edit
