@@ -9,6 +9,18 @@ that made it) and docs/benchmarks.png (speedups, log scale; needs matplotlib).
 
     PYTHONPATH=python python3 bench/suite/run_suite.py --build build
 
+A GPU machine without the MLIR tools runs what another machine prepared:
+
+    # here: PyTorch (CPU is enough) and the tools; exports and compiles each workload
+    PYTHONPATH=python python3 bench/suite/run_suite.py --prepare DIR --build build
+    # there: PyTorch and a GPU; uses DIR's graphs and bundles, exports nothing
+    PYTHONPATH=python python3 bench/suite/run_suite.py --bundles DIR
+
+--prepare writes <workload>.mlir (the exporter's graph), <workload>.export.json
+(its arguments: which forward() input or module state each one binds) and
+<workload>.bundle. Exporting WORKLOADS.md's part A at full size (10,000 ops)
+takes minutes, which is why it happens once, there.
+
 Times are host clocks around one call and the wait for its completion
 (eager & co.: the call, then a synchronize of PyTorch's stream; GPUOS: submit,
 then wait), median over --reps calls after --warmup calls. Kernels per call
@@ -37,23 +49,36 @@ sys.path.insert(0, os.path.join(ROOT, "python"))
 BASELINES = ("eager", "cuda_graph", "compile", "compile_ro")
 LABELS = {"eager": "eager", "cuda_graph": "CUDA graph", "compile": "torch.compile",
           "compile_ro": "compile (reduce-overhead)", "gpuos": "GPUOS"}
-# The workloads of WORKLOADS.md that python/gpuos/workloads.py provides.
-DEFAULT_WORKLOADS = ("a2", "a3", "a4", "b1", "b2", "b3", "b4", "b5")
+# WORKLOADS.md parts A and B at their specified sizes (python/gpuos/workloads.py;
+# A3 is one token step, timed per token).
+DEFAULT_WORKLOADS = ("a1_256", "a1_1024", "a1_4096", "a1_16384", "a2_1000", "a3",
+                     "a4_8x256", "a4_32x128", "a4_64x512", "a4_128x1024",
+                     "b1", "b2", "b3", "b4", "b5")
+# Each measurement stops after this many seconds of calls (at least 5 calls), so
+# workloads of 10,000 eager launches per call still finish.
+MEASURE_BUDGET_S = 3.0
 
 
 # ---- measuring ----------------------------------------------------------------------------
 
-def median_us(call, sync, warmup, reps):
-    """Median host time of call() + sync(), in microseconds."""
+def median_us(call, sync, warmup, reps, budget_s=MEASURE_BUDGET_S):
+    """Median host time of call() + sync(), in microseconds: `reps` calls after
+    `warmup`, or fewer (never under 5) once the calls have taken `budget_s`."""
+    began = time.perf_counter()
     for _ in range(warmup):
         call()
         sync()
+        if time.perf_counter() - began > budget_s / 4:
+            break
     times = []
+    began = time.perf_counter()
     for _ in range(reps):
         start = time.perf_counter()
         call()
         sync()
         times.append((time.perf_counter() - start) * 1e6)
+        if len(times) >= 5 and time.perf_counter() - began > budget_s:
+            break
     return statistics.median(times)
 
 
@@ -114,8 +139,10 @@ def _compiled(torch, module, inputs, mode):
     return lambda: compiled(*inputs)
 
 
-def run_baselines(torch, module, inputs, args, row):
-    """Times each baseline; one that fails is recorded and the others still run."""
+def run_baselines(torch, module, inputs, args, row, large=False):
+    """Times each baseline; one that fails is recorded and the others still run.
+    torch.compile of a graph of thousands of ops takes minutes: skipped for
+    `large` workloads unless --compile-large."""
     sync = torch.cuda.current_stream().synchronize
 
     def eager():
@@ -126,6 +153,10 @@ def run_baselines(torch, module, inputs, args, row):
               "compile": lambda: _compiled(torch, module, inputs, "default"),
               "compile_ro": lambda: _compiled(torch, module, inputs, "reduce-overhead")}
     for key in BASELINES:
+        if large and key.startswith("compile") and not args.compile_large:
+            row["errors"][key] = "not run: torch.compile of this graph takes minutes " \
+                                 "(--compile-large runs it)"
+            continue
         try:
             call = makers[key]()
             sync()
@@ -162,19 +193,89 @@ def compile_bundle(export, tools, work, name):
 
 
 def prebuilt_bundle(export, bundles, name):
-    """A bundle compiled elsewhere (bench/suite/prepare_bundles.sh) from the same
-    exported graph: machines with PyTorch and a GPU may have no MLIR tools. The
-    graph exported here must be the one the bundle was compiled from."""
+    """A bundle compiled elsewhere (--prepare, or bench/suite/prepare_bundles.sh)
+    from the same exported graph: machines with PyTorch and a GPU may have no
+    MLIR tools. A graph exported here must be the one the bundle was compiled
+    from."""
     source = os.path.join(bundles, f"{name}.mlir")
     bundle = os.path.join(bundles, f"{name}.bundle")
     for path in (source, bundle):
         if not os.path.exists(path):
-            raise FileNotFoundError(f"{path} is missing (run bench/suite/prepare_bundles.sh)")
-    with open(source) as f, open(export.path) as g:
-        if f.read() != g.read():
-            raise RuntimeError(f"{source} differs from the graph exported here; "
-                               "the bundle was compiled from another export")
+            raise FileNotFoundError(f"{path} is missing (run run_suite.py --prepare)")
+    if os.path.abspath(export.path) != os.path.abspath(source):
+        with open(source) as f, open(export.path) as g:
+            if f.read() != g.read():
+                raise RuntimeError(f"{source} differs from the graph exported here; "
+                                   "the bundle was compiled from another export")
     return bundle
+
+
+def save_export(export, directory):
+    """<name>.export.json: what run_gpuos needs of an export, without the tensors."""
+    info = {"name": export.name,
+            "inputs": [{"name": a.name, "kind": a.kind, "target": a.target,
+                        "shape": list(a.shape), "dtype": a.dtype} for a in export.inputs],
+            "outputs": [[list(shape), dtype] for shape, dtype in export.outputs]}
+    path = os.path.join(directory, f"{export.name}.export.json")
+    with open(path + ".tmp", "w") as f:
+        json.dump(info, f)
+    os.replace(path + ".tmp", path)
+
+
+def stored_export(bundles, name, module, example):
+    """The export --prepare made (graph, argument list), bound to this process's
+    module and inputs; None where there is none. Every argument's shape and dtype
+    must match the tensor it binds."""
+    from gpuos.export import ExportResult, GraphInput
+    path = os.path.join(bundles, f"{name}.export.json")
+    if not os.path.exists(path):
+        return None
+    with open(path) as f:
+        info = json.load(f)
+    state = dict(module.named_parameters())
+    state.update(module.named_buffers())
+    positional = iter(example)
+    inputs = []
+    for a in info["inputs"]:
+        if a["kind"] == "user_input":
+            tensor = next(positional, None)
+        elif a["kind"] in ("parameter", "buffer"):
+            tensor = state.get(a["target"])
+        else:
+            raise RuntimeError(f"{path}: argument %{a['name']} is a {a['kind']}; "
+                               "re-export on this machine (drop the .export.json)")
+        if tensor is None or list(tensor.shape) != a["shape"]:
+            raise RuntimeError(f"{path}: argument %{a['name']} ({a['kind']} {a['target']}) "
+                               f"does not match this module: shape {a['shape']}")
+        inputs.append(GraphInput(a["name"], a["kind"], a["target"], tensor,
+                                 tuple(a["shape"]), a["dtype"]))
+    source = os.path.join(bundles, f"{name}.mlir")
+    return ExportResult(path=source, name=name, text="", inputs=inputs, inlined=[],
+                        outputs=[(tuple(shape), dtype) for shape, dtype in info["outputs"]])
+
+
+def prepare(args):
+    """--prepare: export and compile every workload into args.prepare (no GPU)."""
+    from gpuos import workloads
+    from gpuos.export import export_module
+    os.makedirs(args.prepare, exist_ok=True)
+    failed = 0
+    for name in args.workloads:
+        start = time.perf_counter()
+        try:
+            factory, options = workloads.ALL[name]
+            module, example = factory()
+            export = export_module(module, example, os.path.join(args.prepare, f"{name}.mlir"),
+                                   name=name,
+                                   inline_params_below=options.get("inline_params_below", 0))
+            save_export(export, args.prepare)
+            compile_bundle(export, args.tools, args.prepare, name)
+            os.remove(os.path.join(args.prepare, f"{name}.planned.mlir"))
+            print(f"prepared {name} in {time.perf_counter() - start:.0f} s", flush=True)
+        except Exception as e:
+            failed += 1
+            print(f"prepare {name}: {type(e).__name__}: {e}", file=sys.stderr, flush=True)
+    return 1 if failed else 0
 
 
 def run_gpuos(torch, export, bundle_path, args, row):
@@ -210,12 +311,14 @@ def run_workload(name, args, work):
     row = {"workload": name, "time_us": {}, "kernels": {}, "tasks": None, "rel_error": None,
            "reference": None, "errors": {}}
     module, example = factory()
-    export = export_module(module, example, os.path.join(work, f"{name}.mlir"), name=name,
-                           inline_params_below=options.get("inline_params_below", 0))
+    export = stored_export(args.bundles, name, module, example) if args.bundles else None
+    if export is None:
+        export = export_module(module, example, os.path.join(work, f"{name}.mlir"), name=name,
+                               inline_params_below=options.get("inline_params_below", 0))
     module = module.to("cuda")
     inputs = [t.to("cuda") for t in example]
     with torch.no_grad():
-        run_baselines(torch, module, inputs, args, row)
+        run_baselines(torch, module, inputs, args, row, large=options.get("large", False))
         want, row["reference"] = reference_outputs(torch, module, inputs)
         try:
             bundle = (prebuilt_bundle(export, args.bundles, name) if args.bundles
@@ -332,6 +435,11 @@ def parse_args(argv):
     parser.add_argument("--plot", default=os.path.join(ROOT, "docs", "benchmarks.png"),
                         help="PNG of the speedups ('' for none)")
     parser.add_argument("--json", help="also write the raw results there")
+    parser.add_argument("--prepare", metavar="DIR",
+                        help="export and compile the workloads into DIR (no GPU needed), "
+                             "for --bundles DIR on a GPU machine without the tools")
+    parser.add_argument("--compile-large", action="store_true",
+                        help="also run torch.compile on the large part-A workloads")
     args = parser.parse_args(argv)
     args.tools = args.tools or os.path.join(args.build, "bin")
     args.workloads = [w for w in args.workloads.split(",") if w]
@@ -345,6 +453,8 @@ def main(argv=None):
     lib = os.path.join(args.build, "runtime", "libgpuos_runtime.so")
     if "GPUOS_RUNTIME_LIBRARY" not in os.environ and os.path.exists(lib):
         os.environ["GPUOS_RUNTIME_LIBRARY"] = lib
+    if args.prepare and args.bundles:
+        sys.exit("run_suite: --prepare and --bundles exclude each other")
     for tool in () if args.bundles else ("gpuos-opt", "gpuos-translate"):
         if not os.access(os.path.join(args.tools, tool), os.X_OK):
             sys.exit(f"run_suite: {tool} not found in {args.tools} (give --build or --tools)")
@@ -352,12 +462,14 @@ def main(argv=None):
         import torch
     except ImportError:
         sys.exit("run_suite: PyTorch is needed")
-    if not torch.cuda.is_available():
-        sys.exit("run_suite: no CUDA device/driver")
     from gpuos import workloads
     unknown = [w for w in args.workloads if w not in workloads.ALL]
     if unknown:
         sys.exit(f"run_suite: unknown workloads {unknown}; known: {sorted(workloads.ALL)}")
+    if args.prepare:
+        return prepare(args)
+    if not torch.cuda.is_available():
+        sys.exit("run_suite: no CUDA device/driver")
 
     rows = []
     with tempfile.TemporaryDirectory() as work:

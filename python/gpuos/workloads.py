@@ -159,6 +159,20 @@ class A2(nn.Module):
         return tuple(outs)
 
 
+class A1(nn.Module):
+    """Independent elementwise adds, distinct inputs per add."""
+
+    def forward(self, *xs):
+        return tuple(a + b for a, b in zip(xs[0::2], xs[1::2]))
+
+
+class A4Many(nn.Module):
+    """A sum over the last dim of each input."""
+
+    def forward(self, *xs):
+        return tuple(x.sum(dim=-1) for x in xs)
+
+
 class A3(nn.Module):
     """One token step: one head of dim 64, sequence 128."""
 
@@ -278,6 +292,14 @@ def a4():
     return prepared(A4(), [_x(64, 512)], 8)
 
 
+def a1(size, adds=10000):
+    return prepared(A1(), [_x(size)] * (2 * adds), 14 + size)
+
+
+def a4_many(rows, cols, sums=1000):
+    return prepared(A4Many(), [_x(rows, cols)] * sums, 15 + rows)
+
+
 def transformer_block():
     return prepared(TransformerBlock(), [_x(2, 8, 64)], 9)
 
@@ -307,6 +329,11 @@ def unsupported():
 # name -> (factory, export options)
 ALL = {"b1": (b1, {}), "b2": (b2, {}), "b3": (b3, {}), "b4": (b4, {}), "b5": (b5, {}),
        "a2": (a2, {}), "a3": (a3, {}), "a4": (a4, {}),
+       # WORKLOADS.md part A at full size (the benchmark suite's; not CI fixtures).
+       **{f"a1_{n}": (lambda n=n: a1(n), {"large": True}) for n in (256, 1024, 4096, 16384)},
+       "a2_1000": (lambda: a2(1000), {"large": True}),
+       **{f"a4_{r}x{c}": (lambda r=r, c=c: a4_many(r, c), {"large": True})
+          for r, c in ((8, 256), (32, 128), (64, 512), (128, 1024))},
        "transformer_block": (transformer_block, {"inline_params_below": 100}),
        "op_coverage": (op_coverage, {}), "masked_attention": (masked_attention, {}),
        # One bf16 rounding per op on both sides; matmuls accumulate differently.
