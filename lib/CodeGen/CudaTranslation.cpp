@@ -57,7 +57,47 @@ LogicalResult gpuos::translateToCuda(Operation *op, raw_ostream &output) {
   return success();
 }
 
+/// One line per task: how its plan spreads over blocks. Checkable without a
+/// GPU: `serial=yes` means one block does all of the task's work.
+static LogicalResult translateToTaskReport(Operation *op, raw_ostream &output) {
+  auto module = dyn_cast<ModuleOp>(op);
+  if (!module)
+    return op->emitError("--gpuos-to-task-report expects a builtin.module");
+  if (failed(checkCudaEmittable(module)))
+    return failure();
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  for (auto &[task, name] : operatorNames(module)) {
+    FailureOr<EmittedTask> emitted = emitTask(task, name);
+    if (failed(emitted))
+      return failure();
+    const TaskPlan &plan = emitted->plan;
+    PlanParallelism p = planParallelism(plan);
+    os << name << ": stages=" << plan.stages.size() << " tiles=" << plan.tiles
+       << " busy-tiles=" << p.busyTiles
+       << " serial=" << (p.serial() ? "yes" : "no") << " work=" << p.work
+       << " mode="
+       << (plan.onlyFirstTile       ? "first-tile"
+           : !plan.domain.empty()   ? "domain-rows"
+           : llvm::all_of(plan.stages,
+                          [](const Stage &s) { return s.splitAcrossTiles; })
+               ? "split"
+               : "recompute-per-tile")
+       << "\n";
+  }
+  output << text;
+  return success();
+}
+
 void gpuos::registerToCudaTranslation() {
+  static TranslateFromMLIRRegistration reportRegistration(
+      "gpuos-to-task-report",
+      "one line per gpuos.task: tiles, busy tiles, work and whether one "
+      "block runs it all",
+      [](Operation *op, raw_ostream &output) {
+        return translateToTaskReport(op, output);
+      },
+      [](DialectRegistry &registry) { registry.insert<GPUOSDialect>(); });
   static TranslateFromMLIRRegistration registration(
       "gpuos-to-cuda", "emit a CUDA device operator per gpuos.task",
       [](Operation *op, raw_ostream &output) {

@@ -20,6 +20,7 @@ void gpuos::buildPipeline(OpPassManager &pm, const PipelineOptions &options) {
   fuse.maxOpsPerTask = options.maxOpsPerTask;
   fuse.maxTaskArgs = options.maxTaskArgs;
   fuse.horizontal = options.horizontal;
+  fuse.maxSerialWork = options.maxSerialWork;
   graphs.addPass(createGPUOSFuse(fuse));
   GPUOSTileOptions tile;
   tile.numSMs = options.numSMs;

@@ -8,7 +8,7 @@
 // RUN: not gpuos-opt %s -split-input-file -gpuos-fuse=max-ops-per-task=0 2>&1 | FileCheck %s --check-prefix=BADLIMIT
 
 // BADMODEL: error: gpuos-fuse: unknown cost model 'magic' (registered: bytes, greedy)
-// BADLIMIT: error: gpuos-fuse: max-ops-per-task, max-tile-bytes and min-parallel-rows must be positive, recompute-max-ops >= 0
+// BADLIMIT: error: gpuos-fuse: max-ops-per-task, max-tile-bytes, min-parallel-rows and max-serial-work must be positive, recompute-max-ops >= 0
 
 // A chain of elementwise ops with a broadcast operand and a cast: one task
 // over the full shape; the constant is copied in.

@@ -28,6 +28,10 @@ struct PipelineOptions : public mlir::PassPipelineOptions<PipelineOptions> {
       *this, "max-task-args",
       llvm::cl::desc("Most arguments of one task (0: no limit)"),
       llvm::cl::init(16)};
+  Option<int64_t> maxSerialWork{
+      *this, "max-serial-work",
+      llvm::cl::desc("Most work per parallel item a fusion may serialize"),
+      llvm::cl::init(16384)};
   Option<bool> horizontal{*this, "horizontal",
                           llvm::cl::desc("Batch independent tasks"),
                           llvm::cl::init(true)};

@@ -62,6 +62,10 @@ def GPUOSFuse : Pass<"gpuos-fuse", "::gpuos::GraphOp"> {
     Option<"horizontalMaxElements", "horizontal-max-elements", "int64_t",
            "65536",
            "Largest result (elements) of a task that horizontal fusion batches">,
+    Option<"maxSerialWork", "max-serial-work", "int64_t", "16384",
+           "Most element operations per parallel item (a matmul output, a "
+           "row) that a merge may move onto fewer blocks; above it the "
+           "stages stay separate tasks with their own parallelism">,
     Option<"recomputeMaxOps", "recompute-max-ops", "int64_t", "4",
            "Largest elementwise producer group that may be cloned for "
            "recomputation">,
