@@ -403,20 +403,26 @@ static LogicalResult orderStages(TaskOp task, std::vector<Stage> stages,
   return success();
 }
 
-/// A reduction with fewer rows per busy tile than warps would leave warps
-/// idle and walk its rows with one warp: the whole block takes each row.
-static void useBlocksForFewRows(TaskPlan &plan) {
+/// Fits row groups to the rows a busy tile gets. A reduction with fewer rows
+/// than warps would leave warps idle and walk its rows with one warp: the
+/// whole block takes each row. A matmul with short K and many outputs per
+/// warp would wait on memory once per output: a thread per output keeps
+/// them all in flight.
+static void fitGroupsToTiles(TaskPlan &plan) {
   int64_t busy = plan.onlyFirstTile ? 1 : plan.tiles;
   for (Stage &stage : plan.stages) {
-    if (stage.kind != StageKind::Reduce || stage.group != Group::Warp ||
-        stage.cols < 256)
+    if (stage.group != Group::Warp)
       continue;
     int64_t rowsPerTile = stage.splitAcrossTiles ? ceilDiv(stage.rows, busy)
                                                  : stage.rows;
-    if (rowsPerTile >= kWarpsPerBlock)
-      continue;
-    stage.group = Group::Block;
-    plan.smemBytes = std::max(plan.smemBytes, kBlockReduceSmemBytes);
+    if (stage.kind == StageKind::Reduce && stage.cols >= 256 &&
+        rowsPerTile < kWarpsPerBlock) {
+      stage.group = Group::Block;
+      plan.smemBytes = std::max(plan.smemBytes, kBlockReduceSmemBytes);
+    } else if (stage.kind == StageKind::Matmul && stage.cols <= 128 &&
+               rowsPerTile >= 4 * kWarpsPerBlock) {
+      stage.group = Group::Thread;
+    }
   }
 }
 
@@ -600,7 +606,7 @@ FailureOr<TaskPlan> gpuos::cuda::planTask(TaskOp task, StringRef name,
     if (!plan.domain.empty())
       plan.tiles = std::min(plan.tiles, plan.domainRows());
   }
-  useBlocksForFewRows(plan);
+  fitGroupsToTiles(plan);
   return plan;
 }
 

@@ -25,6 +25,7 @@ void gpuos::buildPipeline(OpPassManager &pm, const PipelineOptions &options) {
   GPUOSTileOptions tile;
   tile.numSMs = options.numSMs;
   tile.blockSize = options.blockSize;
+  tile.matmulOutputsPerWarp = options.matmulOutputsPerWarp;
   graphs.addPass(createGPUOSTile(tile));
   graphs.addPass(createGPUOSSchedule());
   graphs.addPass(createGPUOSPlanMemory());

@@ -73,12 +73,12 @@ int64_t anchoredInputWork(Operation *op) {
   return work;
 }
 
-/// Tiles the task's matmuls can use: a warp per output, a block's warps per
-/// tile (the CUDA plan's mapping for matmuls of few rows). None when an
+/// Tiles the task's matmuls can use: `outputsPerWarp` outputs a warp, a
+/// block's warps per tile (the CUDA plan's mapping for matmuls of few rows). None when an
 /// anchor reads a costly anchor of the same task: the CUDA plan then gives
 /// tiles whole domain rows (cheap producers, a norm before a matmul, it
 /// recomputes on every tile instead).
-int64_t matmulTiles(TaskOp task, int64_t blockSize) {
+int64_t matmulTiles(TaskOp task, int64_t blockSize, int64_t outputsPerWarp) {
   int64_t warps = std::max<int64_t>(1, blockSize / 32), tiles = 0;
   bool chained = false;
   task.getBodyBlock().walk([&](Operation *op) {
@@ -90,7 +90,7 @@ int64_t matmulTiles(TaskOp task, int64_t blockSize) {
       return;
     // With a row-major rhs and whole warps of columns, a tile takes 32
     // neighbouring outputs and its warps split K instead.
-    int64_t perTile = warps;
+    int64_t perTile = warps * outputsPerWarp;
     if (!matmul.getTransposeRhs() && matmul.getType().getShape().back() % 32 == 0)
       perTile = 32;
     tiles = std::max(
@@ -115,10 +115,10 @@ struct TilePass : public gpuos::impl::GPUOSTileBase<TilePass> {
   void runOnOperation() override {
     GraphOp graph = getOperation();
     if (numSMs < 1 || blockSize < 1 || elementsPerThread < 1 ||
-        maxTilesPerSM < 1) {
+        maxTilesPerSM < 1 || matmulOutputsPerWarp < 1) {
       graph.emitError() << "gpuos-tile: num-sms, block-size, "
-                           "elements-per-thread and max-tiles-per-sm must be "
-                           "positive";
+                           "elements-per-thread, max-tiles-per-sm and "
+                           "matmul-outputs-per-warp must be positive";
       return signalPassFailure();
     }
     Builder builder(graph.getContext());
@@ -133,7 +133,7 @@ struct TilePass : public gpuos::impl::GPUOSTileBase<TilePass> {
       // Reductions walk their rows in stages: a row per tile, up to a wave.
       if (hasRowReduction(task))
         wanted = std::max(wanted, std::min<int64_t>(rows, numSMs));
-      int64_t byOutputs = matmulTiles(task, blockSize);
+      int64_t byOutputs = matmulTiles(task, blockSize, matmulOutputsPerWarp);
       int64_t tiles = std::clamp<int64_t>(
           std::max(wanted, byOutputs), 1,
           std::min(std::max(rows, byOutputs), numSMs * maxTilesPerSM));

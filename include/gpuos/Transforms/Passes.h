@@ -37,6 +37,10 @@ struct PipelineOptions : public mlir::PassPipelineOptions<PipelineOptions> {
                           llvm::cl::init(true)};
   Option<int64_t> numSMs{*this, "num-sms", llvm::cl::desc("SMs of the target"),
                          llvm::cl::init(132)};
+  Option<int64_t> matmulOutputsPerWarp{
+      *this, "matmul-outputs-per-warp",
+      llvm::cl::desc("Matmul outputs one warp of a tile computes"),
+      llvm::cl::init(1)};
   Option<int64_t> blockSize{*this, "block-size",
                             llvm::cl::desc("Threads per worker block"),
                             llvm::cl::init(256)};

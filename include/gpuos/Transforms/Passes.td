@@ -114,6 +114,8 @@ def GPUOSTile : Pass<"gpuos-tile", "::gpuos::GraphOp"> {
            "Elements one thread handles per tile before another tile pays">,
     Option<"maxTilesPerSM", "max-tiles-per-sm", "int64_t", "4",
            "Tile limit per SM (waves of work)">,
+    Option<"matmulOutputsPerWarp", "matmul-outputs-per-warp", "int64_t", "1",
+           "Matmul outputs one warp of a tile computes (K-contiguous rhs)">,
   ];
   let statistics = [
     Statistic<"numTiledTasks", "num-tiled-tasks", "Tasks given a tile count">,
