@@ -152,7 +152,7 @@ def run_baselines(torch, module, inputs, args, row, large=False):
               "cuda_graph": lambda: _captured(torch, eager),
               "compile": lambda: _compiled(torch, module, inputs, "default"),
               "compile_ro": lambda: _compiled(torch, module, inputs, "reduce-overhead")}
-    for key in BASELINES:
+    for key in args.baselines:
         if large and key.startswith("compile") and not args.compile_large:
             row["errors"][key] = "not run: torch.compile of this graph takes minutes " \
                                  "(--compile-large runs it)"
@@ -429,6 +429,9 @@ def parse_args(argv):
                                           "compiled elsewhere; no MLIR tools needed here")
     parser.add_argument("--workloads", default=",".join(DEFAULT_WORKLOADS),
                         help="comma-separated names from gpuos.workloads.ALL")
+    parser.add_argument("--baselines", default=",".join(BASELINES),
+                        help="comma-separated baselines to time ('' for none: "
+                             "GPUOS variants only)")
     parser.add_argument("--warmup", type=int, default=20)
     parser.add_argument("--reps", type=int, default=200)
     parser.add_argument("--out", default=os.path.join(ROOT, "docs", "benchmarks.md"))
@@ -443,6 +446,10 @@ def parse_args(argv):
     args = parser.parse_args(argv)
     args.tools = args.tools or os.path.join(args.build, "bin")
     args.workloads = [w for w in args.workloads.split(",") if w]
+    args.baselines = [b for b in args.baselines.split(",") if b]
+    unknown = [b for b in args.baselines if b not in BASELINES]
+    if unknown:
+        parser.error(f"unknown baselines {unknown}; known: {list(BASELINES)}")
     if args.warmup < 0 or args.reps < 1:
         parser.error("--warmup must be >= 0 and --reps >= 1")
     return args

@@ -133,6 +133,18 @@ struct TaskPlan {
   bool usesTensorCores() const;
 };
 
+/// How a planned task spreads over blocks, for --gpuos-to-task-report and
+/// the checks on it.
+struct PlanParallelism {
+  /// Blocks that do a share of the work: 1 when tile 0 runs every stage.
+  int64_t busyTiles = 1;
+  /// Element operations of all stages (multiply-adds for a matmul).
+  int64_t work = 0;
+  /// One block does all of the work.
+  bool serial() const { return busyTiles <= 1; }
+};
+PlanParallelism planParallelism(const TaskPlan &plan);
+
 /// Every task of every graph with its operator name, `<graph>_task<N>`
 /// (N counts the graph's tasks in order; the graph name made a C identifier).
 llvm::SmallVector<std::pair<TaskOp, std::string>>

@@ -509,14 +509,14 @@ struct FusePass : public gpuos::impl::GPUOSFuseBase<FusePass> {
       return signalPassFailure();
     }
     if (maxOpsPerTask < 1 || maxTileBytes < 1 || minParallelRows < 1 ||
-        recomputeMaxOps < 0) {
-      graph.emitError() << "gpuos-fuse: max-ops-per-task, max-tile-bytes and "
-                           "min-parallel-rows must be positive, "
-                           "recompute-max-ops >= 0";
+        maxSerialWork < 1 || recomputeMaxOps < 0) {
+      graph.emitError() << "gpuos-fuse: max-ops-per-task, max-tile-bytes, "
+                           "min-parallel-rows and max-serial-work must be "
+                           "positive, recompute-max-ops >= 0";
       return signalPassFailure();
     }
     FusionLimits limits{maxOpsPerTask, maxTileBytes, recomputeMaxOps,
-                        horizontalMaxElements, maxTaskArgs};
+                        horizontalMaxElements, maxTaskArgs, maxSerialWork};
     Fuser fuser(graph, limits, *model);
     fuser.horizontal = horizontal;
     int64_t opsBefore = graph.getBody().front().getOperations().size() - 1;

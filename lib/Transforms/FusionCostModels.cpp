@@ -3,7 +3,8 @@
 // greedy: fuse whatever is legal, never duplicate work.
 // bytes:  estimate global-memory traffic, counting one task's overhead as
 //         `task-overhead-bytes` of traffic and lost parallelism as slower
-//         traffic; fuse when the estimate drops. Recomputation is accepted
+//         traffic (parallel items: GroupSummary::parallelism); fuse when
+//         the estimate drops. Recomputation is accepted
 //         when the recomputed elements cost less than the traffic they save.
 //
 //===----------------------------------------------------------------------===//
@@ -58,12 +59,13 @@ private:
   }
 
   /// Work of `side` runs on fewer blocks after the merge: its traffic takes
-  /// longer in proportion, counted as extra bytes.
+  /// longer in proportion, counted as extra bytes. Parallelism counts
+  /// independent items (a matmul's outputs, not its rows: a GEMV has one).
   int64_t parallelismPenalty(const GroupSummary &side,
                              const GroupSummary &merged) const {
-    int64_t before = std::min(side.rows(), options.minParallelRows);
+    int64_t before = std::min(side.parallelism, options.minParallelRows);
     int64_t after = std::max<int64_t>(
-        1, std::min(merged.rows(), options.minParallelRows));
+        1, std::min(merged.parallelism, options.minParallelRows));
     if (after >= before)
       return 0;
     return side.valueBytes * (before - after) / after;

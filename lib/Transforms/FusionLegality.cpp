@@ -126,6 +126,17 @@ GroupSummary gpuos::summarizeOp(Operation *op) {
   s.numOps = 1;
   s.maxValueBytes = s.valueBytes = valueBytes(result);
   s.valueElements = tensorTypeOf(result).getNumElements();
+  s.work = s.valueElements;
+  s.parallelism = s.anchored ? s.rows() : s.valueElements;
+  if (auto matmul = dyn_cast<MatmulOp>(op)) {
+    ArrayRef<int64_t> lhs = tensorTypeOf(matmul.getLhs()).getShape();
+    int64_t k = lhs[lhs.size() - (matmul.getTransposeLhs() ? 2 : 1)];
+    s.work = s.valueElements * k;
+    s.parallelism = s.valueElements;
+  } else if (s.anchored) {
+    s.work = tensorTypeOf(op->getOperand(0)).getNumElements();
+  }
+  s.parallelism = std::max<int64_t>(s.parallelism, 1);
   return s;
 }
 
@@ -144,6 +155,8 @@ static GroupSummary mergeVertically(const GroupSummary &a,
   m.valueElements = a.valueElements + b.valueElements;
   m.stages = a.stages + b.stages + extraStages;
   m.batchedTileBytes = a.batchedTileBytes + b.batchedTileBytes;
+  m.work = a.work + b.work;
+  m.parallelism = std::min(a.parallelism, b.parallelism);
   return m;
 }
 
@@ -166,6 +179,33 @@ static LegalityResult withinBudget(GroupSummary merged, Legality kind,
   return r;
 }
 
+/// Sets the merged group's parallelism. Anchored values flowing into an
+/// anchored group are stored and read by a later stage across items: every
+/// tile then recomputes the producer (when it is small next to the
+/// consumer, as the CUDA plan does) or tiles take whole domain rows. Fails
+/// when the work that loses parallelism would cost one item more than
+/// `maxSerialWork`: a task boundary (a dependent hop) is cheaper then.
+static LogicalResult keepParallelism(const GroupSummary &producer,
+                                     const GroupSummary &consumer,
+                                     GroupSummary &merged,
+                                     const FusionLimits &limits) {
+  if (!producer.anchored || !consumer.anchored)
+    return success();
+  int64_t perItem = 0;
+  if (producer.work * 4 <= consumer.work) {
+    merged.parallelism = consumer.parallelism;
+    if (producer.parallelism > 1)
+      perItem = producer.work;
+  } else {
+    merged.parallelism =
+        std::max<int64_t>(1, std::min(merged.parallelism, merged.rows()));
+    for (const GroupSummary *side : {&producer, &consumer})
+      if (side->parallelism > merged.parallelism)
+        perItem += side->work / merged.parallelism;
+  }
+  return success(perItem <= limits.maxSerialWork);
+}
+
 /// The producer, cloned into the consumer and computed whole by every tile.
 static LegalityResult recompute(const GroupSummary &producer,
                                 const GroupSummary &consumer,
@@ -174,6 +214,7 @@ static LegalityResult recompute(const GroupSummary &producer,
     return illegal("producer is not a small elementwise group to recompute");
   GroupSummary merged = mergeVertically(consumer, producer,
                                         consumer.domain.size(), 0);
+  merged.parallelism = consumer.parallelism;
   return withinBudget(std::move(merged), Legality::NeedsRecompute, limits);
 }
 
@@ -201,6 +242,8 @@ LegalityResult gpuos::checkProducerFusion(
   bool consumerReducesProducer = consumerInputFromProducer && isAnchor(consumerOp);
   GroupSummary merged = mergeVertically(consumer, producer, rank,
                                         consumerReducesProducer ? 1 : 0);
+  if (failed(keepParallelism(producer, consumer, merged, limits)))
+    return illegal("would run large work on few blocks");
   return withinBudget(std::move(merged), Legality::Legal, limits);
 }
 
@@ -222,5 +265,6 @@ LegalityResult gpuos::checkHorizontalFusion(const GroupSummary &a,
   merged.maxValueBytes = a.maxValueBytes;
   merged.stages = a.stages;
   merged.batchedTileBytes = a.batchedTileBytes + b.tileBytes();
+  merged.parallelism = std::max(a.parallelism, b.parallelism);
   return withinBudget(std::move(merged), Legality::Legal, limits);
 }

@@ -20,10 +20,12 @@ void gpuos::buildPipeline(OpPassManager &pm, const PipelineOptions &options) {
   fuse.maxOpsPerTask = options.maxOpsPerTask;
   fuse.maxTaskArgs = options.maxTaskArgs;
   fuse.horizontal = options.horizontal;
+  fuse.maxSerialWork = options.maxSerialWork;
   graphs.addPass(createGPUOSFuse(fuse));
   GPUOSTileOptions tile;
   tile.numSMs = options.numSMs;
   tile.blockSize = options.blockSize;
+  tile.matmulOutputsPerWarp = options.matmulOutputsPerWarp;
   graphs.addPass(createGPUOSTile(tile));
   graphs.addPass(createGPUOSSchedule());
   graphs.addPass(createGPUOSPlanMemory());

@@ -1,15 +1,19 @@
 //===- Tile.cpp - choose each task's tile count ---------------------------===//
 //
 // A tile is one worker block's share of a task: whole rows of the task's
-// domain. Enough tiles to keep every thread busy with a few elements, never
-// more tiles than rows, and never more than a few waves of the target.
+// domain, or for a matmul a share of its outputs (a warp per output, so a
+// GEMV with one row still spreads over many blocks). Enough tiles to keep
+// every thread busy with a few elements, never more tiles than rows or
+// matmul output groups, and never more than a few waves of the target.
 //
 //===----------------------------------------------------------------------===//
 
+#include "gpuos/Transforms/FusionLegality.h"
 #include "gpuos/Transforms/Passes.h"
 #include "gpuos/Transforms/TaskAttributes.h"
 
 #include "mlir/IR/Builders.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 namespace gpuos {
 #define GEN_PASS_DEF_GPUOSTILE
@@ -38,16 +42,83 @@ int64_t largestValueElements(TaskOp task) {
   return largest;
 }
 
+/// Element operations of an anchor: multiply-adds of a matmul, else the
+/// elements it reads.
+int64_t anchorWork(Operation *op) {
+  auto inputType = cast<RankedTensorType>(op->getOperand(0).getType());
+  if (auto matmul = dyn_cast<MatmulOp>(op)) {
+    ArrayRef<int64_t> lhs = inputType.getShape();
+    int64_t k = lhs[lhs.size() - (matmul.getTransposeLhs() ? 2 : 1)];
+    return matmul.getType().getNumElements() * k;
+  }
+  return inputType.getNumElements();
+}
+
+/// Work of the anchors inside the task that feed `op` through elementwise
+/// and view ops: what every tile redoes, or waits for, before `op` runs.
+int64_t anchoredInputWork(Operation *op) {
+  int64_t work = 0;
+  llvm::SmallPtrSet<Operation *, 16> seen;
+  SmallVector<Value> pending(op->getOperands());
+  while (!pending.empty()) {
+    Operation *def = pending.pop_back_val().getDefiningOp();
+    if (!def || !seen.insert(def).second)
+      continue;
+    if (isAnchor(def)) {
+      work += anchorWork(def);
+      continue;
+    }
+    llvm::append_range(pending, def->getOperands());
+  }
+  return work;
+}
+
+/// Tiles the task's matmuls can use: `outputsPerWarp` outputs a warp, a
+/// block's warps per tile (the CUDA plan's mapping for matmuls of few rows). None when an
+/// anchor reads a costly anchor of the same task: the CUDA plan then gives
+/// tiles whole domain rows (cheap producers, a norm before a matmul, it
+/// recomputes on every tile instead).
+int64_t matmulTiles(TaskOp task, int64_t blockSize, int64_t outputsPerWarp) {
+  int64_t warps = std::max<int64_t>(1, blockSize / 32), tiles = 0;
+  bool chained = false;
+  task.getBodyBlock().walk([&](Operation *op) {
+    if (!isAnchor(op))
+      return;
+    chained |= anchoredInputWork(op) * 4 > anchorWork(op);
+    auto matmul = dyn_cast<MatmulOp>(op);
+    if (!matmul)
+      return;
+    // With a row-major rhs and whole warps of columns, a tile takes 32
+    // neighbouring outputs and its warps split K instead.
+    int64_t perTile = warps * outputsPerWarp;
+    if (!matmul.getTransposeRhs() && matmul.getType().getShape().back() % 32 == 0)
+      perTile = 32;
+    tiles = std::max(
+        tiles, (matmul.getType().getNumElements() + perTile - 1) / perTile);
+  });
+  return chained ? 0 : tiles;
+}
+
+bool hasRowReduction(TaskOp task) {
+  return task.getBodyBlock()
+      .walk([](Operation *op) {
+        return isa<ReduceOp, SoftmaxOp, LayerNormOp, RmsNormOp>(op)
+                   ? WalkResult::interrupt()
+                   : WalkResult::advance();
+      })
+      .wasInterrupted();
+}
+
 struct TilePass : public gpuos::impl::GPUOSTileBase<TilePass> {
   using GPUOSTileBase::GPUOSTileBase;
 
   void runOnOperation() override {
     GraphOp graph = getOperation();
     if (numSMs < 1 || blockSize < 1 || elementsPerThread < 1 ||
-        maxTilesPerSM < 1) {
+        maxTilesPerSM < 1 || matmulOutputsPerWarp < 1) {
       graph.emitError() << "gpuos-tile: num-sms, block-size, "
-                           "elements-per-thread and max-tiles-per-sm must be "
-                           "positive";
+                           "elements-per-thread, max-tiles-per-sm and "
+                           "matmul-outputs-per-warp must be positive";
       return signalPassFailure();
     }
     Builder builder(graph.getContext());
@@ -59,11 +130,18 @@ struct TilePass : public gpuos::impl::GPUOSTileBase<TilePass> {
       rows = std::max<int64_t>(rows, 1);
       int64_t perTile = blockSize * elementsPerThread;
       int64_t wanted = (largestValueElements(task) + perTile - 1) / perTile;
-      int64_t tiles =
-          std::clamp<int64_t>(wanted, 1, std::min(rows, numSMs * maxTilesPerSM));
+      // Reductions walk their rows in stages: a row per tile, up to a wave.
+      if (hasRowReduction(task))
+        wanted = std::max(wanted, std::min<int64_t>(rows, numSMs));
+      int64_t byOutputs = matmulTiles(task, blockSize, matmulOutputsPerWarp);
+      int64_t tiles = std::clamp<int64_t>(
+          std::max(wanted, byOutputs), 1,
+          std::min(std::max(rows, byOutputs), numSMs * maxTilesPerSM));
       int64_t rowsPerTile = (rows + tiles - 1) / tiles;
-      // Rounding rows up may leave the last tiles empty: drop them.
-      tiles = (rows + rowsPerTile - 1) / rowsPerTile;
+      // Rounding rows up may leave the last tiles empty: drop them (matmul
+      // outputs split finer than rows).
+      if (tiles <= rows)
+        tiles = (rows + rowsPerTile - 1) / rowsPerTile;
       task->setAttr(attr::kTiles, builder.getI64IntegerAttr(tiles));
       task->setAttr(attr::kRowsPerTile, builder.getI64IntegerAttr(rowsPerTile));
       ++numTiledTasks;

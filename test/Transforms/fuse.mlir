@@ -8,7 +8,7 @@
 // RUN: not gpuos-opt %s -split-input-file -gpuos-fuse=max-ops-per-task=0 2>&1 | FileCheck %s --check-prefix=BADLIMIT
 
 // BADMODEL: error: gpuos-fuse: unknown cost model 'magic' (registered: bytes, greedy)
-// BADLIMIT: error: gpuos-fuse: max-ops-per-task, max-tile-bytes and min-parallel-rows must be positive, recompute-max-ops >= 0
+// BADLIMIT: error: gpuos-fuse: max-ops-per-task, max-tile-bytes, min-parallel-rows and max-serial-work must be positive, recompute-max-ops >= 0
 
 // A chain of elementwise ops with a broadcast operand and a cast: one task
 // over the full shape; the constant is copied in.
@@ -359,4 +359,37 @@ gpuos.graph @too_many_args(%x: tensor<8xf32>, %a0: tensor<8xf32>, %a1: tensor<8x
   %y14 = gpuos.add %y13, %a14 : tensor<8xf32>, tensor<8xf32> -> tensor<8xf32>
   %y15 = gpuos.add %y14, %a15 : tensor<8xf32>, tensor<8xf32> -> tensor<8xf32>
   gpuos.return %y15 : tensor<8xf32>
+}
+
+// -----
+
+// Decode-style chain: a norm feeds a GEMV, whose outputs feed another. The
+// norm (512 element operations) fuses into the first projection: every tile
+// recomputes it. The second projection reads the first's outputs across
+// them, so fused it would run on the one row of the domain (one block for
+// 1M multiply-adds): it stays a task of its own, its outputs spread over
+// blocks. With the limit lifted, everything fuses.
+// RUN: gpuos-opt %s -split-input-file -gpuos-fuse=max-serial-work=100000000 | FileCheck %s --check-prefix=UNLIMITED
+// CHECK-LABEL: gpuos.graph @gemv_chain
+// CHECK:       %[[A:.*]] = gpuos.task ins({{.*}}) -> tensor<1x1024xf32>
+// CHECK-NEXT:  ^bb0
+// CHECK-NEXT:    gpuos.rms_norm
+// CHECK-NEXT:    gpuos.matmul
+// CHECK-NEXT:    gpuos.yield
+// CHECK:       %[[B:.*]] = gpuos.task ins(%[[A]], %arg2 : {{.*}}) -> tensor<1x512xf32>
+// CHECK-NEXT:  ^bb0
+// CHECK-NEXT:    gpuos.matmul
+// CHECK-NEXT:    gpuos.yield
+// CHECK:       gpuos.return %[[B]]
+// BYTES-LABEL: gpuos.graph @gemv_chain
+// BYTES-COUNT-2: gpuos.task
+// UNLIMITED-LABEL: gpuos.graph @gemv_chain
+// UNLIMITED-COUNT-1: gpuos.task
+// UNLIMITED-NOT:  gpuos.task
+// UNLIMITED:      gpuos.return
+gpuos.graph @gemv_chain(%x: tensor<1x512xf32>, %w1: tensor<1024x512xf32>, %w2: tensor<512x1024xf32>, %g: tensor<512xf32>) -> tensor<1x512xf32> {
+  %n = gpuos.rms_norm %x weight(%g : tensor<512xf32>) dims = 1 eps = 1.0e-06 : tensor<1x512xf32>
+  %h = gpuos.matmul %n, %w1 transpose_rhs : tensor<1x512xf32>, tensor<1024x512xf32> -> tensor<1x1024xf32>
+  %y = gpuos.matmul %h, %w2 transpose_rhs : tensor<1x1024xf32>, tensor<512x1024xf32> -> tensor<1x512xf32>
+  gpuos.return %y : tensor<1x512xf32>
 }

@@ -2,7 +2,7 @@
 // RUN: gpuos-opt %s -gpuos-tile="num-sms=2 max-tiles-per-sm=1" | FileCheck %s --check-prefix=TWO
 // RUN: not gpuos-opt %s -gpuos-tile=block-size=0 2>&1 | FileCheck %s --check-prefix=BAD
 
-// BAD: error: gpuos-tile: num-sms, block-size, elements-per-thread and max-tiles-per-sm must be positive
+// BAD: error: gpuos-tile: num-sms, block-size, elements-per-thread, max-tiles-per-sm and matmul-outputs-per-warp must be positive
 
 // CHECK-LABEL: gpuos.graph @tiles
 gpuos.graph @tiles(%x: tensor<64x256xf32>, %r: tensor<8x2048xf32>, %s: tensor<4xf32>, %h: tensor<1000000xf32>) -> (tensor<64x256xf32>, tensor<8xf32>, tensor<4xf32>, tensor<1000000xf32>, tensor<f32>) {

@@ -40,6 +40,13 @@ struct GroupSummary {
   int64_t stages = 0;
   /// Tile bytes of groups batched in horizontally.
   int64_t batchedTileBytes = 0;
+  /// Element operations of the group (multiply-adds for a matmul).
+  int64_t work = 0;
+  /// Independent work items the group's task spreads over blocks: a
+  /// matmul's outputs, a reduction's rows, an elementwise op's elements.
+  /// Merging lowers it when a stage reads another stage's values across
+  /// items (then tiles take domain rows, or every tile recomputes).
+  int64_t parallelism = 1;
 
   int64_t rows() const;
   /// Bytes one tile keeps resident for one row of the domain.
@@ -54,6 +61,9 @@ struct FusionLimits {
   int64_t horizontalMaxElements = 65536;
   /// Arguments (inputs and results) of one task: GPUOS_MAX_ARGS.
   int64_t maxTaskArgs = 16;
+  /// Most work one parallel item (about one block) may gain by a merge that
+  /// lowers parallelism; above it a task boundary is cheaper.
+  int64_t maxSerialWork = 16384;
 };
 
 /// Per-op facts the legality rules use.

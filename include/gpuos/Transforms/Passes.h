@@ -28,11 +28,19 @@ struct PipelineOptions : public mlir::PassPipelineOptions<PipelineOptions> {
       *this, "max-task-args",
       llvm::cl::desc("Most arguments of one task (0: no limit)"),
       llvm::cl::init(16)};
+  Option<int64_t> maxSerialWork{
+      *this, "max-serial-work",
+      llvm::cl::desc("Most work per parallel item a fusion may serialize"),
+      llvm::cl::init(16384)};
   Option<bool> horizontal{*this, "horizontal",
                           llvm::cl::desc("Batch independent tasks"),
                           llvm::cl::init(true)};
   Option<int64_t> numSMs{*this, "num-sms", llvm::cl::desc("SMs of the target"),
                          llvm::cl::init(132)};
+  Option<int64_t> matmulOutputsPerWarp{
+      *this, "matmul-outputs-per-warp",
+      llvm::cl::desc("Matmul outputs one warp of a tile computes"),
+      llvm::cl::init(1)};
   Option<int64_t> blockSize{*this, "block-size",
                             llvm::cl::desc("Threads per worker block"),
                             llvm::cl::init(256)};

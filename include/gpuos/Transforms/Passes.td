@@ -62,6 +62,10 @@ def GPUOSFuse : Pass<"gpuos-fuse", "::gpuos::GraphOp"> {
     Option<"horizontalMaxElements", "horizontal-max-elements", "int64_t",
            "65536",
            "Largest result (elements) of a task that horizontal fusion batches">,
+    Option<"maxSerialWork", "max-serial-work", "int64_t", "16384",
+           "Most element operations per parallel item (a matmul output, a "
+           "row) that a merge may move onto fewer blocks; above it the "
+           "stages stay separate tasks with their own parallelism">,
     Option<"recomputeMaxOps", "recompute-max-ops", "int64_t", "4",
            "Largest elementwise producer group that may be cloned for "
            "recomputation">,
@@ -110,6 +114,8 @@ def GPUOSTile : Pass<"gpuos-tile", "::gpuos::GraphOp"> {
            "Elements one thread handles per tile before another tile pays">,
     Option<"maxTilesPerSM", "max-tiles-per-sm", "int64_t", "4",
            "Tile limit per SM (waves of work)">,
+    Option<"matmulOutputsPerWarp", "matmul-outputs-per-warp", "int64_t", "1",
+           "Matmul outputs one warp of a tile computes (K-contiguous rhs)">,
   ];
   let statistics = [
     Statistic<"numTiledTasks", "num-tiled-tasks", "Tasks given a tile count">,
