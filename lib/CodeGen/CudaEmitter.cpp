@@ -194,8 +194,8 @@ struct BufferRef {
 /// Prints one planned task: its constant arrays, then the operator.
 class TaskPrinter {
 public:
-  explicit TaskPrinter(const TaskPlan &plan)
-      : plan(plan), bodyStream(body), os(bodyStream),
+  TaskPrinter(const TaskPlan &plan, bool locations)
+      : plan(plan), locations(locations), bodyStream(body), os(bodyStream),
         constantStream(constants) {}
 
   /// The operator's source text, or failure after reporting an error.
@@ -292,6 +292,11 @@ private:
 
   const TaskPlan &plan;
   std::string body;
+  /// Source locations in comments; without, only the code identifies a task.
+  bool locations;
+  std::string where(Location loc) const {
+    return locations ? locationString(loc) : "?";
+  }
   llvm::raw_string_ostream bodyStream;
   raw_indented_ostream os;
   std::string constants;
@@ -670,7 +675,7 @@ std::string TaskPrinter::printOperation(ConstantOp op, const Index &idx) {
     array = plan.name + "_cst" + std::to_string(constantCount++);
     // Floats are kept as their bits: exact, and infinities and NaNs need no
     // (non-constant) intrinsic in the initializer.
-    constantStream << "// gpuos.constant at " << locationString(op.getLoc())
+    constantStream << "// gpuos.constant at " << where(op.getLoc())
                    << "\nstatic __device__ const "
                    << (t.isF32() ? "gpuos_u32" : storageType(t)) << " "
                    << array << "[" << dense.getNumElements() << "] = {";
@@ -790,12 +795,12 @@ void TaskPrinter::printHeader() {
   TaskOp task = plan.task;
   unsigned numInputs = task.getInputs().size();
   os << "// Operator " << plan.name << ": gpuos.task at "
-     << locationString(task.getLoc()) << "\n";
+     << where(task.getLoc()) << "\n";
   os << "//   ops:";
   unsigned n = 0;
   for (Operation &op : task.getBodyBlock().without_terminator())
     os << (n++ % 4 ? ", " : "\n//     ") << op.getName().stripDialect()
-       << " (" << locationString(op.getLoc()) << ")";
+       << " (" << where(op.getLoc()) << ")";
   os << "\n//   args (ctx->args[i]: task inputs, then task results):\n";
   for (auto [i, type] : llvm::enumerate(task.getInputs().getTypes()))
     os << "//     [" << i << "] in" << i << ": " << typeString(type) << "\n";
@@ -860,12 +865,17 @@ void TaskPrinter::printArguments(StringRef stages) {
     declareArg(i, type);
   for (auto [i, type] : llvm::enumerate(task.getResultTypes()))
     declareArg(numInputs + i, type);
-  for (auto &[value, storage] : plan.storage) {
-    if (storage.scratchOffset < 0)
-      continue;
+  // By offset: the map's order follows addresses, and tasks of the same code
+  // must print the same text to share an operator.
+  SmallVector<std::pair<int64_t, Value>> scratch;
+  for (auto &[value, storage] : plan.storage)
+    if (storage.scratchOffset >= 0)
+      scratch.push_back({storage.scratchOffset, value});
+  llvm::sort(scratch, llvm::less_first());
+  for (auto [offset, value] : scratch) {
     StringRef type = storageType(elementTypeOf(value));
-    os << type << "* tmp" << storage.scratchOffset << " = (" << type
-       << "*)((char*)ctx->scratch + " << storage.scratchOffset << ");\n";
+    os << type << "* tmp" << offset << " = (" << type
+       << "*)((char*)ctx->scratch + " << offset << ");\n";
   }
 }
 
@@ -911,7 +921,7 @@ FailureOr<std::string> TaskPrinter::print() {
 void TaskPrinter::printStage(const Stage &stage, unsigned number) {
   os << "{ // stage " << number << ": " << stageKindName(stage);
   if (stage.anchor)
-    os << " at " << locationString(stage.anchor->getLoc());
+    os << " at " << where(stage.anchor->getLoc());
   if (stage.kind == StageKind::Elementwise)
     os << " over " << shapeString(stage.shape);
   else if (stage.usesTensorCores())
@@ -1698,8 +1708,9 @@ void TaskPrinter::printRowOpStage(const Stage &stage) {
   });
 }
 
-FailureOr<PrintedTask> gpuos::cuda::printTask(const TaskPlan &plan) {
-  TaskPrinter printer(plan);
+FailureOr<PrintedTask> gpuos::cuda::printTask(const TaskPlan &plan,
+                                              bool locations) {
+  TaskPrinter printer(plan, locations);
   FailureOr<std::string> text = printer.print();
   if (failed(text))
     return failure();

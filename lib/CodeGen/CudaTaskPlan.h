@@ -163,8 +163,10 @@ struct PrintedTask {
   bool crossesDomainRows = false;
 };
 
-/// Prints the operator of a planned task (constant arrays first).
-mlir::FailureOr<PrintedTask> printTask(const TaskPlan &plan);
+/// Prints the operator of a planned task (constant arrays first). Without
+/// `locations`, comments name no source location.
+mlir::FailureOr<PrintedTask> printTask(const TaskPlan &plan,
+                                       bool locations = true);
 
 /// The plan of `task` and its printed operator: planned with domain tiling
 /// first, again without when a stage reads across domain rows; with tensor
@@ -188,6 +190,36 @@ struct EmittedTask {
   TaskPlan plan;
   std::string text;
 };
+
+/// The operators of a module and the tasks that run them. Tasks whose
+/// operators differ only in name and in the source locations of comments
+/// share one operator, named and printed for the first of them.
+struct ModuleOperators {
+  struct Task {
+    TaskOp task;
+    /// `<graph>_task<N>`, as operatorNames gives it.
+    std::string name;
+    TaskPlan plan;
+    /// Index into `operators`.
+    unsigned op = 0;
+  };
+  struct Operator {
+    std::string name;
+    std::string text;
+    /// Indices into `tasks`, in task order.
+    llvm::SmallVector<unsigned> users;
+  };
+  std::vector<Task> tasks;
+  std::vector<Operator> operators;
+  const Operator &operatorOf(const Task &task) const {
+    return operators[task.op];
+  }
+};
+
+/// Checks `module` and emits every task in operator order, sharing operators
+/// between tasks of the same code; `flag` names the translation in errors.
+mlir::FailureOr<ModuleOperators> emitOperators(mlir::Operation *module,
+                                               llvm::StringRef flag);
 
 } // namespace gpuos::cuda
 

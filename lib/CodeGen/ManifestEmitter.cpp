@@ -75,11 +75,11 @@ struct BufferRef {
 /// One graph's manifest: resolves buffers, then writes.
 class GraphManifest {
 public:
-  GraphManifest(GraphOp graph, ArrayRef<std::pair<TaskOp, std::string>> names)
-      : graph(graph) {
-    for (auto &[task, name] : names)
-      if (task->getParentOp() == graph)
-        tasks.push_back({task, name});
+  GraphManifest(GraphOp graph, const ModuleOperators &operators)
+      : graph(graph), operators(operators) {
+    for (const ModuleOperators::Task &task : operators.tasks)
+      if (task.task->getParentOp() == graph)
+        tasks.push_back(&task);
   }
 
   LogicalResult resolve();
@@ -94,10 +94,10 @@ private:
   }
 
   GraphOp graph;
-  SmallVector<std::pair<TaskOp, std::string>> tasks;
+  const ModuleOperators &operators;
+  SmallVector<const ModuleOperators::Task *> tasks;
   llvm::DenseMap<Value, BufferRef> buffers;
   llvm::DenseMap<Operation *, int64_t> ids;
-  SmallVector<TaskPlan> plans;
 };
 } // namespace
 
@@ -115,7 +115,7 @@ FailureOr<BufferRef> GraphManifest::bufferOf(Value v, Operation *user) {
 
 LogicalResult GraphManifest::resolve() {
   for (auto [position, entry] : llvm::enumerate(tasks)) {
-    TaskOp task = entry.first;
+    TaskOp task = entry->task;
     ids[task] = taskId(task, position);
     auto offsets = task->getAttrOfType<DenseI64ArrayAttr>(attr::kResultOffsets);
     auto outputs = task->getAttrOfType<DenseI64ArrayAttr>(attr::kResultOutputs);
@@ -135,20 +135,18 @@ LogicalResult GraphManifest::resolve() {
                                 << " is read but has no buffer (offset and "
                                    "output are both -1)";
     }
-    FailureOr<EmittedTask> emitted = emitTask(task, entry.second);
-    if (failed(emitted))
-      return failure();
-    plans.push_back(std::move(emitted->plan));
   }
   for (Operation &op : graph.getBody().front().without_terminator())
     if (!isa<TaskOp>(op))
       return op.emitError() << "'" << op.getName()
                             << "' is outside any gpuos.task; run gpuos-fuse "
                                "before --gpuos-to-manifest";
-  for (auto &entry : tasks)
-    for (Value input : entry.first.getInputs())
-      if (failed(bufferOf(input, entry.first)))
+  for (const ModuleOperators::Task *entry : tasks) {
+    TaskOp task = entry->task;
+    for (Value input : task.getInputs())
+      if (failed(bufferOf(input, task)))
         return failure();
+  }
   return success();
 }
 
@@ -200,10 +198,11 @@ void GraphManifest::write(llvm::json::OStream &j) {
       }
     });
     j.attributeArray("tasks", [&] {
-      for (size_t t = 0; t < tasks.size(); ++t) {
-        TaskOp task = tasks[t].first;
-        StringRef name = tasks[t].second;
-        const TaskPlan &plan = plans[t];
+      for (const ModuleOperators::Task *entry : tasks) {
+        TaskOp task = entry->task;
+        // Tasks of the same code name the same operator.
+        StringRef name = operators.operatorOf(*entry).name;
+        const TaskPlan &plan = entry->plan;
         j.object([&] {
           j.attribute("id", ids[task]);
           j.attribute("operator", name);
@@ -253,12 +252,13 @@ LogicalResult gpuos::translateToManifest(Operation *op, raw_ostream &output) {
   auto module = dyn_cast<ModuleOp>(op);
   if (!module)
     return op->emitError("--gpuos-to-manifest expects a builtin.module");
-  if (failed(checkCudaEmittable(module)))
+  FailureOr<ModuleOperators> operators =
+      emitOperators(module, "gpuos-to-manifest");
+  if (failed(operators))
     return failure();
-  auto names = operatorNames(module);
   std::vector<GraphManifest> graphs;
   for (auto graph : module.getOps<GraphOp>()) {
-    graphs.emplace_back(graph, names);
+    graphs.emplace_back(graph, *operators);
     if (failed(graphs.back().resolve()))
       return failure();
   }

@@ -89,6 +89,16 @@ TEST_CASE(bundle_valid_is_summarized) {
   CHECK_EQ(info.max_scratch_bytes, 100000u);
 }
 
+TEST_CASE(bundle_tasks_share_an_operator) {
+  // Tasks of the same code name one operator: it is counted (and installed) once.
+  std::string shared = bundle(replaced(kManifest, "\"chain_task1\", \"symbol\": \"gpuos_opptr_chain_task1\"",
+                                       "\"chain_task0\", \"symbol\": \"gpuos_opptr_chain_task0\""));
+  gpuos_bundle_info info;
+  REQUIRE_OK(gpuos_bundle_inspect(shared.data(), shared.size(), &info));
+  CHECK_EQ(info.num_tasks, 2u);
+  CHECK_EQ(info.num_operators, 1u);
+}
+
 TEST_CASE(bundle_rejects_bad_header) {
   std::string b = bundle();
   expect_rejected(replaced(b, "GPUOSBDL", "GPUOSBDX"), "bad magic");
