@@ -345,8 +345,13 @@ def _fmt(value, spec):
 def markdown(rows, meta):
     lines = ["# Benchmarks", "",
              "Written by `bench/suite/run_suite.py`; do not edit by hand. Made with:", "",
-             "```sh", meta["command"], "```", "",
-             f"{meta['date']} on {meta['device']}; PyTorch {meta['torch']}, "
+             "```sh", meta["command"], "```", ""]
+    if meta.get("bundles"):
+        lines += ["The graphs and bundles of the `--bundles` folder were exported and compiled "
+                  "beforehand, on a machine with PyTorch (CPU) and the tools, by "
+                  "`PYTHONPATH=python python3 bench/suite/run_suite.py --prepare FOLDER "
+                  "--tools TOOLS` (the GPU machine has no MLIR tools).", ""]
+    lines += [f"{meta['date']} on {meta['device']}; PyTorch {meta['torch']}, "
              f"Python {meta['python']}. Median µs per call (host clock around the call and "
              f"the wait for its completion; GPUOS: submit and wait through the Python binding) "
              f"over {meta['reps']} calls after {meta['warmup']} warm-up calls; speedup = other / GPUOS (above 1: GPUOS is faster); kernels per "
@@ -478,6 +483,12 @@ def main(argv=None):
     if not torch.cuda.is_available():
         sys.exit("run_suite: no CUDA device/driver")
 
+    meta = {"command": "PYTHONPATH=python python3 bench/suite/run_suite.py "
+                       + " ".join(shlex.quote(a) for a in (sys.argv[1:] if argv is None else argv)),
+            "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+            "device": torch.cuda.get_device_name(0), "torch": torch.__version__,
+            "python": platform.python_version(), "warmup": args.warmup, "reps": args.reps,
+            "bundles": bool(args.bundles)}
     rows = []
     with tempfile.TemporaryDirectory() as work:
         for name in args.workloads:
@@ -491,11 +502,8 @@ def main(argv=None):
                        "errors": {"setup": f"{type(e).__name__}: {e}".splitlines()[0][:300]}}
             print(json.dumps(row), flush=True)
             rows.append(row)
-    meta = {"command": "PYTHONPATH=python python3 bench/suite/run_suite.py "
-                       + " ".join(shlex.quote(a) for a in (sys.argv[1:] if argv is None else argv)),
-            "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-            "device": torch.cuda.get_device_name(0), "torch": torch.__version__,
-            "python": platform.python_version(), "warmup": args.warmup, "reps": args.reps}
+            # The table so far (no plot): a run cut short keeps what it measured.
+            write_report(rows, meta, args.out, None)
     if args.json:
         with open(args.json, "w") as f:
             json.dump({"meta": meta, "rows": rows}, f, indent=1)
