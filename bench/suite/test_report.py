@@ -1,8 +1,10 @@
 """Checks the suite's report writer (no GPU, no PyTorch): the markdown table
-from synthetic results, speedups, failures, and the missing-plot path.
+from synthetic results, speedups, failures, and the missing-plot path; and
+the reuse of a prepared export (--prepare / --bundles) on stand-in tensors.
 
     python3 bench/suite/test_report.py
 """
+import json
 import os
 import sys
 import tempfile
@@ -55,6 +57,62 @@ class ReportTests(unittest.TestCase):
             run_suite.parse_args(["--reps", "0"])
         args = run_suite.parse_args(["--build", "/b", "--workloads", "b1,b2"])
         self.assertEqual((args.tools, args.workloads), ("/b/bin", ["b1", "b2"]))
+
+
+class FakeTensor:
+    def __init__(self, *shape):
+        self.shape = tuple(shape)
+
+
+class FakeModule:
+    """named_parameters / named_buffers, as torch.nn.Module gives them."""
+
+    def __init__(self, params, buffers=()):
+        self.params, self.buffers = params, buffers
+
+    def named_parameters(self):
+        return iter(self.params)
+
+    def named_buffers(self):
+        return iter(self.buffers)
+
+
+def export_info(*inputs):
+    return {"name": "w", "outputs": [[[4], "f32"]],
+            "inputs": [{"name": n, "kind": k, "target": t, "shape": list(sh), "dtype": "f32"}
+                       for n, k, t, sh in inputs]}
+
+
+class StoredExportTests(unittest.TestCase):
+    def stored(self, info, module, example):
+        with tempfile.TemporaryDirectory() as tmp:
+            with open(os.path.join(tmp, "w.export.json"), "w") as f:
+                json.dump(info, f)
+            return run_suite.stored_export(tmp, "w", module, example)
+
+    def test_binds_inputs_in_order_and_state_by_name(self):
+        x, y, w, b = FakeTensor(4, 8), FakeTensor(4, 8), FakeTensor(8, 4), FakeTensor(4)
+        info = export_info(("x", "user_input", "x", (4, 8)), ("p_w", "parameter", "w", (8, 4)),
+                           ("y", "user_input", "y", (4, 8)), ("b_b", "buffer", "b", (4,)))
+        export = self.stored(info, FakeModule([("w", w)], [("b", b)]), (x, y))
+        self.assertEqual([a.tensor for a in export.inputs], [x, w, y, b])
+        self.assertEqual(export.outputs, [((4,), "f32")])
+        self.assertTrue(export.path.endswith("w.mlir"))
+
+    def test_mismatch_and_constants_are_errors(self):
+        info = export_info(("x", "user_input", "x", (4, 9)))
+        with self.assertRaisesRegex(RuntimeError, "does not match this module"):
+            self.stored(info, FakeModule([]), (FakeTensor(4, 8),))
+        info = export_info(("p_v", "parameter", "v", (3,)))
+        with self.assertRaisesRegex(RuntimeError, "does not match this module"):
+            self.stored(info, FakeModule([]), ())
+        info = export_info(("c_0", "constant", "lifted_tensor_0", (3,)))
+        with self.assertRaisesRegex(RuntimeError, "re-export on this machine"):
+            self.stored(info, FakeModule([]), ())
+
+    def test_no_prepared_export(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            self.assertIsNone(run_suite.stored_export(tmp, "w", FakeModule([]), ()))
 
 
 if __name__ == "__main__":
