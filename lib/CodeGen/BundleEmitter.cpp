@@ -1,6 +1,7 @@
 //===- BundleEmitter.cpp - the --gpuos-to-bundle translation --------------===//
 //
-// Manifest and CUDA source come from the existing translations; this file
+// Manifest and CUDA source come from one emission of the operators, as the
+// --gpuos-to-manifest and --gpuos-to-cuda translations write them; this file
 // compiles the source, lays the sections out behind the header of
 // gpuos/bundle_format.h and writes the bundle only when every step worked.
 //
@@ -8,8 +9,8 @@
 
 #include "gpuos/CodeGen/BundleEmitter.h"
 
+#include "CudaTaskPlan.h"
 #include "gpuos/CodeGen/BundleCompiler.h"
-#include "gpuos/CodeGen/CudaEmitter.h"
 #include "gpuos/CodeGen/ManifestEmitter.h"
 #include "gpuos/Dialect/GPUOSDialect.h"
 #include "gpuos/Dialect/GPUOSOps.h"
@@ -40,11 +41,16 @@ LogicalResult gpuos::translateToBundle(Operation *op,
            << graphs[0].getSymName() << "' came first";
   GraphOp graph = graphs.front();
 
+  // Planned and printed once for both the manifest and the source.
+  FailureOr<cuda::ModuleOperators> operators =
+      cuda::emitOperators(module, "gpuos-to-bundle");
+  if (failed(operators))
+    return failure();
   std::string manifest, source, cubin, log;
   llvm::raw_string_ostream manifestStream(manifest), sourceStream(source);
-  if (failed(translateToManifest(module, manifestStream)) ||
-      failed(translateToCuda(module, sourceStream)))
+  if (failed(cuda::writeManifest(module, *operators, manifestStream)))
     return failure();
+  cuda::printOperators(*operators, sourceStream);
   if (!compileBundleOperators(source, target, cubin, log))
     return graph.emitError() << "cannot compile the operators of '"
                              << graph.getSymName() << "' for sm_" << target.sm

@@ -221,6 +221,16 @@ struct ModuleOperators {
 mlir::FailureOr<ModuleOperators> emitOperators(mlir::Operation *module,
                                                llvm::StringRef flag);
 
+/// The CUDA source of emitted operators: the header, the device prelude and
+/// each shared operator once (--gpuos-to-cuda's output).
+void printOperators(const ModuleOperators &operators, llvm::raw_ostream &os);
+
+/// The manifest of every graph of `module` from its emitted operators, or an
+/// error (ops outside tasks, missing memory plan) and nothing written.
+mlir::LogicalResult writeManifest(mlir::ModuleOp module,
+                                  const ModuleOperators &operators,
+                                  llvm::raw_ostream &os);
+
 } // namespace gpuos::cuda
 
 #endif // GPUOS_LIB_CODEGEN_CUDATASKPLAN_H

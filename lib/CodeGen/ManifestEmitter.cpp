@@ -248,17 +248,12 @@ void GraphManifest::write(llvm::json::OStream &j) {
   });
 }
 
-LogicalResult gpuos::translateToManifest(Operation *op, raw_ostream &output) {
-  auto module = dyn_cast<ModuleOp>(op);
-  if (!module)
-    return op->emitError("--gpuos-to-manifest expects a builtin.module");
-  FailureOr<ModuleOperators> operators =
-      emitOperators(module, "gpuos-to-manifest");
-  if (failed(operators))
-    return failure();
+LogicalResult gpuos::cuda::writeManifest(ModuleOp module,
+                                         const ModuleOperators &operators,
+                                         raw_ostream &output) {
   std::vector<GraphManifest> graphs;
   for (auto graph : module.getOps<GraphOp>()) {
-    graphs.emplace_back(graph, *operators);
+    graphs.emplace_back(graph, operators);
     if (failed(graphs.back().resolve()))
       return failure();
   }
@@ -277,6 +272,17 @@ LogicalResult gpuos::translateToManifest(Operation *op, raw_ostream &output) {
   });
   output << text << "\n";
   return success();
+}
+
+LogicalResult gpuos::translateToManifest(Operation *op, raw_ostream &output) {
+  auto module = dyn_cast<ModuleOp>(op);
+  if (!module)
+    return op->emitError("--gpuos-to-manifest expects a builtin.module");
+  FailureOr<ModuleOperators> operators =
+      emitOperators(module, "gpuos-to-manifest");
+  if (failed(operators))
+    return failure();
+  return writeManifest(module, *operators, output);
 }
 
 void gpuos::registerToManifestTranslation() {
