@@ -224,8 +224,8 @@ def save_export(export, directory):
 
 def stored_export(bundles, name, module, example):
     """The export --prepare made (graph, argument list), bound to this process's
-    module and inputs; None where there is none. Every argument's shape and dtype
-    must match the tensor it binds."""
+    module and inputs; None where there is none. Every argument's shape must
+    match the tensor it binds."""
     from gpuos.export import ExportResult, GraphInput
     path = os.path.join(bundles, f"{name}.export.json")
     if not os.path.exists(path):
@@ -254,10 +254,16 @@ def stored_export(bundles, name, module, example):
                         outputs=[(tuple(shape), dtype) for shape, dtype in info["outputs"]])
 
 
+def export_workload(name, options, module, example, folder):
+    """The workload's module exported to FOLDER/<name>.mlir."""
+    from gpuos.export import export_module
+    return export_module(module, example, os.path.join(folder, f"{name}.mlir"), name=name,
+                         inline_params_below=options.get("inline_params_below", 0))
+
+
 def prepare(args):
     """--prepare: export and compile every workload into args.prepare (no GPU)."""
     from gpuos import workloads
-    from gpuos.export import export_module
     os.makedirs(args.prepare, exist_ok=True)
     failed = 0
     for name in args.workloads:
@@ -265,9 +271,7 @@ def prepare(args):
         try:
             factory, options = workloads.ALL[name]
             module, example = factory()
-            export = export_module(module, example, os.path.join(args.prepare, f"{name}.mlir"),
-                                   name=name,
-                                   inline_params_below=options.get("inline_params_below", 0))
+            export = export_workload(name, options, module, example, args.prepare)
             save_export(export, args.prepare)
             compile_bundle(export, args.tools, args.prepare, name)
             os.remove(os.path.join(args.prepare, f"{name}.planned.mlir"))
@@ -306,15 +310,13 @@ def run_gpuos(torch, export, bundle_path, args, row):
 def run_workload(name, args, work):
     import torch
     from gpuos import workloads
-    from gpuos.export import export_module
     factory, options = workloads.ALL[name]
     row = {"workload": name, "time_us": {}, "kernels": {}, "tasks": None, "rel_error": None,
            "reference": None, "errors": {}}
     module, example = factory()
     export = stored_export(args.bundles, name, module, example) if args.bundles else None
     if export is None:
-        export = export_module(module, example, os.path.join(work, f"{name}.mlir"), name=name,
-                               inline_params_below=options.get("inline_params_below", 0))
+        export = export_workload(name, options, module, example, work)
     module = module.to("cuda")
     inputs = [t.to("cuda") for t in example]
     with torch.no_grad():
