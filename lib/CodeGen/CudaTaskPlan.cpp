@@ -123,9 +123,8 @@ static std::optional<MmaTiling> chooseMmaTiling(MatmulOp matmul,
   Type t = elementTypeOf(matmul.getResult());
   if (!clTensorCores || (!t.isF16() && !t.isBF16()))
     return std::nullopt;
-  ArrayRef<int64_t> lhs = shapeOf(matmul.getLhs());
   int64_t m = outShape[outShape.size() - 2], n = outShape.back();
-  int64_t k = lhs[lhs.size() - (matmul.getTransposeLhs() ? 2 : 1)];
+  int64_t k = matmul.getContractionSize();
   if (m < kMmaMinSize || n < kMmaMinSize || k < kMmaMinSize)
     return std::nullopt;
   int64_t batch = product(outShape.drop_back(2));
@@ -173,9 +172,8 @@ static void configureAnchorStage(Stage &stage, bool tensorCores) {
       stage.reduced[d] = true;
   } else if (auto matmul = dyn_cast<MatmulOp>(op)) {
     stage.kind = StageKind::Matmul;
-    ArrayRef<int64_t> lhs = shapeOf(matmul.getLhs());
     stage.rows = product(stage.shape);
-    stage.cols = lhs[lhs.size() - (matmul.getTransposeLhs() ? 2 : 1)];
+    stage.cols = matmul.getContractionSize();
     stage.reduced.clear();
     std::optional<MmaTiling> mma;
     if (tensorCores)

@@ -345,6 +345,11 @@ LogicalResult RmsNormOp::verify() {
 // MatmulOp
 //===----------------------------------------------------------------------===//
 
+int64_t MatmulOp::getContractionSize() {
+  auto lhs = tensorType(getLhs());
+  return lhs.getDimSize(lhs.getRank() - (getTransposeLhs() ? 2 : 1));
+}
+
 LogicalResult MatmulOp::verify() {
   auto lhs = tensorType(getLhs()), rhs = tensorType(getRhs());
   if (lhs.getRank() < 2)
@@ -358,7 +363,7 @@ LogicalResult MatmulOp::verify() {
                          << rhs.getElementType() << " but 'lhs' has "
                          << lhs.getElementType();
   int64_t m = lhs.getDimSize(lhs.getRank() - (getTransposeLhs() ? 1 : 2));
-  int64_t kl = lhs.getDimSize(lhs.getRank() - (getTransposeLhs() ? 2 : 1));
+  int64_t kl = getContractionSize();
   int64_t kr = rhs.getDimSize(rhs.getRank() - (getTransposeRhs() ? 1 : 2));
   int64_t n = rhs.getDimSize(rhs.getRank() - (getTransposeRhs() ? 2 : 1));
   if (kl != kr)

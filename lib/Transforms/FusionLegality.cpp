@@ -129,9 +129,7 @@ GroupSummary gpuos::summarizeOp(Operation *op) {
   s.work = s.valueElements;
   s.parallelism = s.anchored ? s.rows() : s.valueElements;
   if (auto matmul = dyn_cast<MatmulOp>(op)) {
-    ArrayRef<int64_t> lhs = tensorTypeOf(matmul.getLhs()).getShape();
-    int64_t k = lhs[lhs.size() - (matmul.getTransposeLhs() ? 2 : 1)];
-    s.work = s.valueElements * k;
+    s.work = s.valueElements * matmul.getContractionSize();
     s.parallelism = s.valueElements;
   } else if (s.anchored) {
     s.work = tensorTypeOf(op->getOperand(0)).getNumElements();

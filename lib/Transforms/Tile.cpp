@@ -46,11 +46,8 @@ int64_t largestValueElements(TaskOp task) {
 /// elements it reads.
 int64_t anchorWork(Operation *op) {
   auto inputType = cast<RankedTensorType>(op->getOperand(0).getType());
-  if (auto matmul = dyn_cast<MatmulOp>(op)) {
-    ArrayRef<int64_t> lhs = inputType.getShape();
-    int64_t k = lhs[lhs.size() - (matmul.getTransposeLhs() ? 2 : 1)];
-    return matmul.getType().getNumElements() * k;
-  }
+  if (auto matmul = dyn_cast<MatmulOp>(op))
+    return matmul.getType().getNumElements() * matmul.getContractionSize();
   return inputType.getNumElements();
 }
 

@@ -350,6 +350,11 @@ def GPUOS_MatmulOp : GPUOS_Op<"matmul", [Pure]> {
     type($rhs) `->` type($result)
   }];
   let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    /// K, the size of the dimension the product sums over: lhs's last (its
+    /// second to last with transpose_lhs).
+    int64_t getContractionSize();
+  }];
 }
 
 //===----------------------------------------------------------------------===//
