@@ -20,6 +20,7 @@
 #include "llvm/ADT/TypeSwitch.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/MathExtras.h"
 
 #include <algorithm>
 #include <cmath>
@@ -1341,8 +1342,6 @@ void TaskPrinter::printMatmulStage(const Stage &stage) {
 // Tensor-core matmuls
 //===----------------------------------------------------------------------===//
 
-static int64_t ceilDiv(int64_t a, int64_t b) { return (a + b - 1) / b; }
-
 /// `origin + expr`, or `expr` when the origin is 0.
 static std::string plus(StringRef origin, StringRef expr) {
   return origin == "0" ? expr.str() : (origin + " + " + expr).str();
@@ -1357,8 +1356,8 @@ void TaskPrinter::printMmaStage(const Stage &stage) {
   const MmaTiling &mma = stage.mma;
   ArrayRef<int64_t> outShape = stage.shape;
   SmallVector<int64_t> grid(outShape.drop_back(2));
-  grid.push_back(ceilDiv(outShape[outShape.size() - 2], mma.blockM));
-  grid.push_back(ceilDiv(outShape.back(), mma.blockN));
+  grid.push_back(llvm::divideCeilSigned(outShape[outShape.size() - 2], mma.blockM));
+  grid.push_back(llvm::divideCeilSigned(outShape.back(), mma.blockN));
   os << "const unsigned lane = threadIdx.x & 31u, warp = threadIdx.x >> 5, "
         "nwarps = blockDim.x >> 5;\n";
   os << "// lhs tile [" << mma.blockM << "][" << mma.pitch()

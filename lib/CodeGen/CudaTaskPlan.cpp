@@ -12,6 +12,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/MathExtras.h"
 #include "llvm/Support/Path.h"
 
 #include <optional>
@@ -59,7 +60,6 @@ static int64_t product(ArrayRef<int64_t> dims) {
     n *= d;
   return n;
 }
-static int64_t ceilDiv(int64_t a, int64_t b) { return (a + b - 1) / b; }
 
 bool TaskPlan::usesTensorCores() const {
   return llvm::any_of(stages,
@@ -129,7 +129,7 @@ static std::optional<MmaTiling> chooseMmaTiling(MatmulOp matmul,
     return std::nullopt;
   int64_t batch = product(outShape.drop_back(2));
   auto tiles = [&](const MmaTiling &c) {
-    return batch * ceilDiv(m, c.blockM) * ceilDiv(n, c.blockN);
+    return batch * llvm::divideCeilSigned(m, c.blockM) * llvm::divideCeilSigned(n, c.blockN);
   };
   MmaTiling chosen{32, 32, 1};
   if (m <= 16)
@@ -183,8 +183,8 @@ static void configureAnchorStage(Stage &stage, bool tensorCores) {
       stage.group = Group::Block;
       ArrayRef<int64_t> shape = stage.shape;
       stage.rows = product(shape.drop_back(2)) *
-                   ceilDiv(shape[shape.size() - 2], mma->blockM) *
-                   ceilDiv(shape.back(), mma->blockN);
+                   llvm::divideCeilSigned(shape[shape.size() - 2], mma->blockM) *
+                   llvm::divideCeilSigned(shape.back(), mma->blockN);
       return;
     }
     // A warp per output reads K-contiguous operands coalesced. With a
@@ -218,7 +218,7 @@ static void configureAnchorStage(Stage &stage, bool tensorCores) {
   if (stage.cols <= kMaxRegisterRow) {
     stage.group = Group::Warp;
     stage.inRegisters = true;
-    stage.perLane = std::max<int64_t>(1, ceilDiv(stage.cols, 32));
+    stage.perLane = std::max<int64_t>(1, llvm::divideCeilSigned(stage.cols, 32));
   } else {
     stage.group = stage.cols <= kMaxWarpRow && stage.rows >= 8 ? Group::Warp
                                                                : Group::Block;
@@ -266,14 +266,14 @@ static void configureElementwiseStage(Stage &stage) {
 static int64_t suggestedTiles(const Stage &stage) {
   int64_t tiles = 1;
   if (stage.kind == StageKind::Elementwise) {
-    tiles = ceilDiv(stage.rows, 2048);
+    tiles = llvm::divideCeilSigned(stage.rows, 2048);
   } else {
     switch (stage.group) {
     case Group::Thread:
-      tiles = ceilDiv(stage.rows, 256);
+      tiles = llvm::divideCeilSigned(stage.rows, 256);
       break;
     case Group::Warp:
-      tiles = ceilDiv(stage.rows, 8);
+      tiles = llvm::divideCeilSigned(stage.rows, 8);
       break;
     case Group::Block:
     case Group::Columns:
@@ -485,7 +485,7 @@ static void fitGroupsToTiles(TaskPlan &plan) {
     if (stage.kind != StageKind::Reduce || stage.group != Group::Warp ||
         stage.cols < 256)
       continue;
-    int64_t rowsPerTile = stage.splitAcrossTiles ? ceilDiv(stage.rows, busy)
+    int64_t rowsPerTile = stage.splitAcrossTiles ? llvm::divideCeilSigned(stage.rows, busy)
                                                  : stage.rows;
     if (rowsPerTile >= kWarpsPerBlock)
       continue;
