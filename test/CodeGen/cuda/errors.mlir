@@ -1,4 +1,5 @@
 // RUN: gpuos-translate --gpuos-to-cuda --allow-unregistered-dialect -verify-diagnostics -split-input-file %s
+// RUN: gpuos-translate --gpuos-to-task-report --allow-unregistered-dialect -verify-diagnostics -split-input-file %s
 
 // Every unsupported construct is reported at its op before anything is
 // printed.

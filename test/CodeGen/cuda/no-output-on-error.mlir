@@ -3,6 +3,9 @@
 // RUN: not gpuos-translate --gpuos-to-cuda --allow-unregistered-dialect %s -o %t.cu 2>&1 | FileCheck %s
 // RUN: test ! -e %t.cu
 // RUN: not gpuos-translate --gpuos-to-cuda --allow-unregistered-dialect %s 2>/dev/null | count 0
+// RUN: rm -f %t.txt
+// RUN: not gpuos-translate --gpuos-to-task-report --allow-unregistered-dialect %s -o %t.txt 2>&1 | FileCheck %s
+// RUN: test ! -e %t.txt
 
 // The first task is fine; the second one is not, so neither is written.
 // CHECK: no-output-on-error.mlir:[[@LINE+12]]:{{[0-9]+}}: error: cannot emit CUDA for 'test.opaque': not a gpuos micro-op
