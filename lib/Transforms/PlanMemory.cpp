@@ -13,6 +13,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "ImpliedDeps.h"
 #include "Report.h"
 #include "gpuos/Transforms/Passes.h"
 #include "gpuos/Transforms/TaskAttributes.h"
@@ -252,6 +253,9 @@ void PlanMemoryPass::runOnOperation() {
       arena.release(offsetOf[dead], bytesOf(dead), fence);
     }
   }
+  // Write-after-read edges often restate what a data path already orders.
+  if (addedDeps)
+    dropImpliedDeps(graph);
   graph->setAttr(attr::kArenaSize, builder.getI64IntegerAttr(arena.size()));
   graph->setAttr(attr::kArenaAlignment, builder.getI64IntegerAttr(alignment));
   peakArenaBytes = std::max<uint64_t>(peakArenaBytes, arena.size());

@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "ImpliedDeps.h"
 #include "Report.h"
 #include "gpuos/Transforms/Passes.h"
 #include "gpuos/Transforms/TaskAttributes.h"
@@ -128,6 +129,7 @@ struct SchedulePass : public gpuos::impl::GPUOSScheduleBase<SchedulePass> {
       else
         task->removeAttr(attr::kWorker);
     }
+    edges -= dropImpliedDeps(graph);
     graph->setAttr(attr::kNumTasks, builder.getI64IntegerAttr(n));
     graph->setAttr(attr::kNumChains, builder.getI64IntegerAttr(chains));
     numScheduled += n;

@@ -34,7 +34,7 @@ if has tests; then
 fi
 
 if has sanitize; then
-  SAN_CASES="dag_random concurrent_graphs hot_swap register_hungry_jit aot_operators errors shutdown_rejects_calls"
+  SAN_CASES="dag_random fanout concurrent_graphs hot_swap register_hungry_jit aot_operators errors shutdown_rejects_calls"
   for tool in memcheck racecheck; do
     t0=$(date +%s)
     GPUOS_TEST_SMALL=1 GPUOS_TEST_WATCHDOG=200 timeout 240 compute-sanitizer --tool $tool --report-api-errors no --error-exitcode 99 --print-limit 20 \

@@ -28,7 +28,7 @@ gpuos_status_t encode_graph(const std::vector<HostTask>& tasks, EncodedGraph* ou
   static_assert(sizeof(gpuos_task_rec) == 48, "record header is 48 bytes");
   static_assert(sizeof(gpuos_arg) == 144, "gpuos_arg is 144 bytes");
   static_assert(sizeof(gpuos_succ_ent) == 16, "succ entry is 16 bytes");
-  static_assert(sizeof(gpuos_graph_static) == 64, "graph static is 64 bytes");
+  static_assert(sizeof(gpuos_graph_static) == 80, "graph static is 80 bytes");
   *out = EncodedGraph{};
   const size_t n = tasks.size();
   if (n == 0) return set_error(GPUOS_ERROR_INVALID_ARGUMENT, "graph has no tasks");
@@ -89,6 +89,7 @@ gpuos_status_t encode_graph(const std::vector<HostTask>& tasks, EncodedGraph* ou
       r.succ_ntiles = tasks[s].ntiles;
       r.succ_npred = npred[s];
       if (npred[s] == 1) r.sflags |= GPUOS_SF_SUCC_LOCAL_READY;
+      if (npred[s] == 1 && t.ntiles > 1 && tasks[s].ntiles > 1) r.sflags |= GPUOS_SF_FANOUT;
     } else if (!t.succ.empty()) {
       r.succ = uint32_t(out->succ.size() / 4);
       for (uint32_t s : t.succ) {

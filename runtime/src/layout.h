@@ -46,6 +46,16 @@ GPUOS_HD int gpuos_counter_is_last(gpuos_u32 old, gpuos_u32 serial, gpuos_u32 ne
 
 /* Scheduling flags of a task record (sflags). */
 #define GPUOS_SF_SUCC_LOCAL_READY 1u /* the single successor has one predecessor: no counter */
+/* Successor fan-out: this task has several tiles and one successor of several tiles that waits
+ * for nothing else. Its tiles count on the task's fan-out word (not tiles_done), and the blocks
+ * that ran them run the successor's tiles without the ready queue. */
+#define GPUOS_SF_FANOUT 2u
+
+/* Fan-out word of such a task: [tiles done, monotonic:32][owners this submission:32]. A block
+ * finishing a tile adds 1 << 32, plus 1 when it will run a successor tile: its rank among the
+ * owners is the low half it read, and owner r runs successor tile r once the high half reaches
+ * serial * ntiles. The last tile's block queues the tiles no owner took and clears the low half. */
+#define GPUOS_FANOUT_DONE (1ull << 32)
 
 /* Task record header, 48 bytes, followed by nargs gpuos_arg (144 bytes each).
  * Records have a fixed stride within a graph. */
@@ -68,7 +78,7 @@ typedef struct gpuos_succ_ent { /* 16 bytes */
   gpuos_u32 id, op, ntiles, npred;
 } gpuos_succ_ent;
 
-/* Per graph slot, written by the host at upload (64 bytes). */
+/* Per graph slot, written by the host at upload (80 bytes). */
 typedef struct gpuos_graph_static {
   const char* recs;           /* ntasks * rec_stride bytes */
   const gpuos_succ_ent* succ;
@@ -80,6 +90,8 @@ typedef struct gpuos_graph_static {
   gpuos_u32 nroots;
   gpuos_u32 root_tiles;
   gpuos_u32 nsinks;
+  gpuos_u64* fanout;          /* per task, the fan-out word of GPUOS_SF_FANOUT tasks */
+  gpuos_u64 pad;
 } gpuos_graph_static;
 
 /* Per graph slot, per submission (32 bytes), written by the device. */
@@ -157,10 +169,13 @@ typedef struct gpuos_kparams {
   gpuos_u32 op_smem_offset;  /* operator smem starts here in dynamic smem */
   gpuos_u32 op_smem_bytes;
   gpuos_u32 rec_buf_offset;  /* record buffer in dynamic smem */
-  gpuos_u64* parked;         /* [gridDim.x]: ticket+1 a paused block held (0: none) */
+  gpuos_u64* parked;         /* [gridDim.x]: ticket+1 a paused block held (0: none), then
+                                [gridDim.x][2]: the successor tile it waited for (item, and
+                                target << 32 | GPUOS_PARKED_WAIT | predecessor task; 0: none) */
   gpuos_u32 flags;           /* GPUOS_KF_* */
   gpuos_u32 fe_cache_offset; /* front end's per-slot submission cache in dynamic smem */
 } gpuos_kparams;
+#define GPUOS_PARKED_WAIT 0x80000000u
 #define GPUOS_KF_NO_HOLD 1u  /* release the operator count after every task (except chains) */
 #define GPUOS_KF_SPIN 2u     /* idle workers poll without sleeping */
 #define GPUOS_KF_SINK_EACH 4u /* every finished sink updates the graph's counter at once */

@@ -130,7 +130,7 @@ struct gpuos_graph_s {
   EncodedGraph enc;
   int slot = -1;
   uint32_t tag = 0;
-  CUdeviceptr mem = 0, recs = 0, succ = 0, arrivals = 0, tiles_done = 0, roots = 0, prefix = 0;
+  CUdeviceptr mem = 0, recs = 0, succ = 0, arrivals = 0, tiles_done = 0, fanout = 0, roots = 0, prefix = 0;
   uint32_t serial = 0;       // submissions posted
   uint32_t done_serial = 0;  // submissions seen finished
   bool inflight = false;
@@ -469,19 +469,22 @@ gpuos_status_t upload_graph(gpuos_runtime_s* rt, gpuos_graph_s* g) {
   // One allocation for all of the graph's arrays (each part 256-byte aligned).
   auto up = [](size_t x) { return (x + 255) & ~size_t(255); };
   const size_t o_recs = 0, o_succ = o_recs + up(e.recs.size()), o_arr = o_succ + up(e.succ.size() * 4),
-               o_tiles = o_arr + up(n * 4), o_roots = o_tiles + up(n * 4), o_prefix = o_roots + up(e.roots.size() * 4),
+               o_tiles = o_arr + up(n * 4), o_fan = o_tiles + up(n * 4), o_roots = o_fan + up(n * 8),
+               o_prefix = o_roots + up(e.roots.size() * 4),
                total = o_prefix + up(e.root_prefix.size() * 4);
   if ((s = dalloc(rt, &g->mem, total)) != GPUOS_OK) return s;
   g->recs = g->mem + o_recs;
   g->succ = g->mem + o_succ;
   g->arrivals = g->mem + o_arr;
   g->tiles_done = g->mem + o_tiles;
+  g->fanout = g->mem + o_fan;
   g->roots = g->mem + o_roots;
   g->prefix = g->mem + o_prefix;
   if ((s = htod(rt, g->recs, e.recs.data(), e.recs.size())) != GPUOS_OK) return s;
   if ((s = htod(rt, g->succ, e.succ.data(), e.succ.size() * 4)) != GPUOS_OK) return s;
   if ((s = dmemset(rt, g->arrivals, 0, n * 4)) != GPUOS_OK) return s;
   if ((s = dmemset(rt, g->tiles_done, 0, n * 4)) != GPUOS_OK) return s;
+  if ((s = dmemset(rt, g->fanout, 0, n * 8)) != GPUOS_OK) return s;
   if ((s = htod(rt, g->roots, e.roots.data(), e.roots.size() * 4)) != GPUOS_OK) return s;
   if ((s = htod(rt, g->prefix, e.root_prefix.data(), e.root_prefix.size() * 4)) != GPUOS_OK) return s;
   gpuos_graph_static gs;
@@ -490,6 +493,7 @@ gpuos_status_t upload_graph(gpuos_runtime_s* rt, gpuos_graph_s* g) {
   gs.succ = reinterpret_cast<const gpuos_succ_ent*>(g->succ);
   gs.arrivals = reinterpret_cast<gpuos_u32*>(g->arrivals);
   gs.tiles_done = reinterpret_cast<gpuos_u32*>(g->tiles_done);
+  gs.fanout = reinterpret_cast<gpuos_u64*>(g->fanout);
   gs.roots = reinterpret_cast<const gpuos_u32*>(g->roots);
   gs.root_prefix = reinterpret_cast<const gpuos_u32*>(g->prefix);
   gs.rec_stride = e.rec_stride;
@@ -510,7 +514,7 @@ gpuos_status_t upload_graph(gpuos_runtime_s* rt, gpuos_graph_s* g) {
 
 void free_graph_memory(gpuos_runtime_s* rt, gpuos_graph_s* g) {
   dfree(rt, g->mem);
-  g->recs = g->succ = g->arrivals = g->tiles_done = g->roots = g->prefix = 0;
+  g->recs = g->succ = g->arrivals = g->tiles_done = g->fanout = g->roots = g->prefix = 0;
   if (g->slot >= 0 && rt->slots[g->slot] == g) rt->slots[g->slot] = nullptr;
   g->slot = -1;
 }
@@ -614,8 +618,8 @@ static gpuos_status_t runtime_start(gpuos_runtime_s* rt) {
   if ((s = dalloc(rt, &rt->graphs, GPUOS_MAX_GRAPHS * sizeof(gpuos_graph_static))) != GPUOS_OK) return s;
   if ((s = dalloc(rt, &rt->dyn, GPUOS_MAX_GRAPHS * sizeof(gpuos_graph_dyn))) != GPUOS_OK) return s;
   if ((s = dalloc(rt, &rt->scratch, size_t(grid) * cfg.scratch_bytes)) != GPUOS_OK) return s;
-  if ((s = dalloc(rt, &rt->parked, size_t(grid) * 8)) != GPUOS_OK) return s;
-  if ((s = dmemset(rt, rt->parked, 0, size_t(grid) * 8)) != GPUOS_OK) return s;
+  if ((s = dalloc(rt, &rt->parked, size_t(grid) * 24)) != GPUOS_OK) return s;
+  if ((s = dmemset(rt, rt->parked, 0, size_t(grid) * 24)) != GPUOS_OK) return s;
   if ((s = dmemset(rt, rt->st, 0, sizeof(gpuos_dev_state))) != GPUOS_OK) return s;
   if ((s = dmemset(rt, rt->q_slots, 0xFF, size_t(cfg.queue_capacity) * 8)) != GPUOS_OK) return s;
   if ((s = dmemset(rt, rt->opword, 0, nops * 8)) != GPUOS_OK) return s;

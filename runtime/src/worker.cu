@@ -5,7 +5,9 @@
 // applies operator-table flips. Every other block is a worker: it takes one tile at a time
 // from the ready queue, runs the operator through the dual-slot table and releases the
 // task's successors. A worker that makes a successor ready keeps tile 0 of it and runs it
-// itself next (no queue round trip for chains).
+// itself next (no queue round trip for chains). A task of several tiles whose one successor also
+// has several tiles hands the successor's tiles straight to the blocks that ran its own
+// (GPUOS_SF_FANOUT): each waits for the task's last tile and runs one, with no queue.
 //
 // Built into a cubin/fatbin that the host library embeds and loads with cuModuleLoadData.
 #include "layout.h"
@@ -51,6 +53,16 @@ static __device__ __forceinline__ u64 ld_relaxed_u64(const u64* p) {
   u64 v;
   asm volatile("ld.relaxed.gpu.global.u64 %0, [%1];" : "=l"(v) : "l"(p) : "memory");
   return v;
+}
+static __device__ __forceinline__ u64 ld_acquire_u64(const u64* p) {
+  u64 v;
+  asm volatile("ld.acquire.gpu.global.u64 %0, [%1];" : "=l"(v) : "l"(p) : "memory");
+  return v;
+}
+static __device__ __forceinline__ u64 atom_add_acq_rel_u64(u64* p, u64 v) {
+  u64 r;
+  asm volatile("atom.acq_rel.gpu.global.add.u64 %0, [%1], %2;" : "=l"(r) : "l"(p), "l"(v) : "memory");
+  return r;
 }
 static __device__ __forceinline__ u64 atom_exch_acquire_u64(u64* p, u64 v) {
   u64 r;
@@ -171,6 +183,14 @@ struct BlockCtl {
   u32 fe_solo;
   u32 pend_slot, pend_serial, pend_n;
   u64 parked_t;    // ticket + 1 this block parked before a pause (0: none)  // sinks finished and not yet counted (flush_sinks)
+  // An owned successor tile (fan-out): run wait_item once *wait_ctr's high half is wait_target.
+  // Meanwhile, after a while, the block takes queue items as a helper (owning and keeping
+  // nothing, so that waiting never holds up the tiles waited for).
+  u32 wait;
+  u32 helper;
+  u32 wait_target, wait_task, wait_buf, wait_pre;
+  u64 wait_item;
+  const u64* wait_ctr;
   u32 fe_copy;     // solo: copy the record into the record buffer
   u32 fe_rec_key;  // solo: (slot | tag << 8) + 1 of the record and context in buffer 0
 };
@@ -567,6 +587,71 @@ static __device__ void run_chain(const gpuos_kparams& kp, BlockCtl& c, char* rec
   __syncthreads();
 }
 
+// ---------------------------------------------------------------- fan-out waits
+// Going idle (thread 0): stop counting as running the last operator, count the finished sinks.
+static __device__ __forceinline__ void go_idle(const gpuos_kparams& kp, BlockCtl& c) {
+  if (c.held) red_add_relaxed_u64(&kp.ended[c.op * 2 + c.opslot], 1);
+  c.held = 0;
+  flush_sinks(kp, c);
+}
+
+// Thread 0 of a block that owns a successor tile: the next item. Polls the predecessor's
+// fan-out word until its last tile is done and returns the owned tile. After kHelpAfter polls
+// the block also takes a ticket and, if an item arrives there first, returns it to run as a
+// helper (so blocks that wait can never hold up the tiles they wait for). Returns
+// GPUOS_ITEM_EMPTY to exit (stop, or pause: the wait and the ticket are parked).
+static __device__ u64 wait_take(const gpuos_kparams& kp, BlockCtl& c) {
+  constexpr u32 kHelpAfter = 32;  // about 20 us of polls
+  u64* s = nullptr;
+  u64 t = 0;
+  const u32 first = c.helper ? kHelpAfter : 1u;
+  for (u32 polls = first;; ++polls) {
+    // The pause flag is read with the first poll too: a chain of fan-out tasks whose waits are
+    // short would otherwise run on through a pause to the end of the graph.
+    const bool check_stop = polls == first || (polls & 63u) == 0u;
+    const u64 sp = check_stop ? ld_relaxed_u64(reinterpret_cast<const u64*>(&kp.st->stop)) : 0;  // stop | pause << 32
+    const u64 done = ld_acquire_u64(c.wait_ctr);  // issued before sp is used: one round trip for both
+    if (sp) {
+      if (!(sp & 0xFFFFFFFFull)) {  // pause: park the wait (and the ticket) for the relaunch
+        go_idle(kp, c);
+        u64* pw = kp.parked + gridDim.x + 2u * blockIdx.x;
+        st_relaxed_u64(pw, c.wait_item);
+        st_relaxed_u64(pw + 1, (u64)c.wait_target << 32 | GPUOS_PARKED_WAIT | c.wait_task);
+        if (s) st_relaxed_u64(&kp.parked[blockIdx.x], t + 1);
+      }
+      return GPUOS_ITEM_EMPTY;
+    }
+    if ((u32)(done >> 32) == c.wait_target) {
+      if (s) c.parked_t = t + 1;  // the ticket is used by the next take
+      c.wait = 0;
+      c.helper = 0;
+      c.buf = c.wait_buf;
+      c.prefetched = c.wait_pre;
+      return c.wait_item;
+    }
+    if (polls == kHelpAfter) {
+      go_idle(kp, c);
+      if (c.parked_t) {
+        t = c.parked_t - 1;
+        c.parked_t = 0;
+      } else {
+        t = atom_add_relaxed_u64(&kp.st->q_head, 1);
+      }
+      s = &kp.q_slots[t & kp.q_mask];
+    }
+    if (s && ld_relaxed_u64(s) != GPUOS_ITEM_EMPTY) {
+      const u64 v = atom_exch_acquire_u64(s, GPUOS_ITEM_EMPTY);
+      if (v != GPUOS_ITEM_EMPTY) {
+        c.helper = 1;
+        c.buf = c.wait_buf ^ 1u;  // the owned tile's prefetched record stays in its buffer
+        c.prefetched = 0;
+        return v;
+      }
+    }
+    if (polls > kHelpAfter && !(kp.flags & GPUOS_KF_SPIN)) __nanosleep(64);
+  }
+}
+
 // ---------------------------------------------------------------- workers
 extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
   extern __shared__ __align__(16) char smem[];
@@ -589,6 +674,22 @@ extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
     c.pend_n = 0;
     c.parked_t = __ldcg(&kp.parked[blockIdx.x]);
     if (c.parked_t) st_relaxed_u64(&kp.parked[blockIdx.x], 0);
+    c.wait = 0;
+    c.helper = 0;
+    u64* pw = kp.parked + gridDim.x + 2u * blockIdx.x;
+    const u64 w1 = __ldcg(pw + 1);
+    if (w1 & GPUOS_PARKED_WAIT) {  // a wait parked before a pause (its record is loaded again)
+      c.wait_item = __ldcg(pw);
+      c.wait_target = (u32)(w1 >> 32);
+      c.wait_task = (u32)w1 & (GPUOS_MAX_TASKS - 1u);
+      const u64* fan = reinterpret_cast<const u64*>(
+          __ldcg(reinterpret_cast<const unsigned long long*>(&kp.graphs[gpuos_item_slot(c.wait_item)].fanout)));
+      c.wait_ctr = fan + c.wait_task;
+      c.wait_buf = 0;
+      c.wait_pre = 0;
+      c.wait = 1;
+      st_relaxed_u64(pw + 1, 0);
+    }
     c.cache_op = 0xFFFFFFFFu;
     c.cache_gen = 0xFFFFFFFFu;
     for (int i = 0; i < 2; ++i) {
@@ -612,7 +713,9 @@ extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
 #else
 #define STAMP_SET(var, v) ((void)0)
 #endif
-      if (c.have_local) {
+      if (c.wait) {
+        item = wait_take(kp, c);
+      } else if (c.have_local) {
         item = c.local_item;
         c.have_local = 0;
       } else {
@@ -632,12 +735,7 @@ extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
         // while the producer of position t is still writing: take the item with an exchange.
         // The first try expects the item to be there (one round trip when busy).
         u64 first = atom_exch_acquire_u64(s, GPUOS_ITEM_EMPTY);
-        if (first == GPUOS_ITEM_EMPTY && (c.held || c.pend_n)) {
-          // going idle: stop counting as running, count the finished sinks
-          if (c.held) red_add_relaxed_u64(&kp.ended[c.op * 2 + c.opslot], 1);
-          c.held = 0;
-          flush_sinks(kp, c);
-        }
+        if (first == GPUOS_ITEM_EMPTY && (c.held || c.pend_n)) go_idle(kp, c);
         item = first;
         while (item == GPUOS_ITEM_EMPTY) {
           u64 v = ld_relaxed_u64(s);
@@ -738,15 +836,18 @@ extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
 
     // 3. A chain link (one tile, one successor that waits for nothing else) runs its chain
     //    here while the links keep the operator and its generation.
-    if (c.chain && c.run) {
+    if (c.chain && c.run && !c.helper) {
       run_chain(kp, c, recbuf);
       continue;
     }
 
     // 4. Run one tile. For a chain, the successor's record, the submission state and the
-    //    operator word are copied into shared memory while the operator runs.
-    const u32 chain = c.chain;
-    if (chain) {
+    //    operator word are copied into shared memory while the operator runs; so they are for
+    //    a fan-out successor, whose tile this block may own. A helper prefetches nothing (the
+    //    other buffer holds its owned tile's record).
+    const u32 chain = c.chain && !c.helper;
+    const u32 fan = (rec->sflags & GPUOS_SF_FANOUT) && !c.helper;
+    if (chain || fan) {
       const u32 s = rec->succ;
       const uint4* src = reinterpret_cast<const uint4*>(c.gs.recs + (u64)s * c.gs.rec_stride);
       uint4* dst = reinterpret_cast<uint4*>(recbuf + (c.buf ^ 1u) * GPUOS_REC_BUF_BYTES);
@@ -761,7 +862,7 @@ extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
     STAMP_C(k2);
     if (c.run) reinterpret_cast<gpuos_op_fn>(c.fn)(&c.ctx[c.buf]);
     STAMP_C(k3);
-    if (chain) cp_async_wait_all();
+    if (chain || fan) cp_async_wait_all();
     __syncthreads();
     STAMP_C(k4);
 
@@ -775,14 +876,43 @@ extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
           c.held = 1;
       }
       const u32 ntiles = rec->ntiles;
-      u32 last = 1;
+      const u32 fan_rec = rec->sflags & GPUOS_SF_FANOUT;
+      const u32 own = c.helper ? 0u : 1u;  // a helper owns no successor tile and keeps nothing local
+      u32 last = 1, rank = 0;
       if (ntiles > 1) {
         fence_acq_rel_gpu();
-        last = gpuos_counter_is_last(atom_add_acq_rel_u32(&c.gs.tiles_done[c.task], 1), c.serial, ntiles);
+        if (fan_rec) {
+          const u64 old = atom_add_acq_rel_u64(&c.gs.fanout[c.task], GPUOS_FANOUT_DONE | own);
+          last = gpuos_counter_is_last((u32)(old >> 32), c.serial, ntiles);
+          rank = (u32)old;
+        } else {
+          last = gpuos_counter_is_last(atom_add_acq_rel_u32(&c.gs.tiles_done[c.task], 1), c.serial, ntiles);
+        }
       }
       c.last = last;
-      c.claim = 0;
-      if (last) {
+      c.claim = c.helper ? 1 : 0;
+      if (fan_rec) {
+        // Owner r runs successor tile r; the last tile's block queues the tiles nobody owns.
+        const u32 s = rec->succ, m = rec->succ_ntiles, owners = rank + own;
+        if (last) {
+          if (owners) red_add_relaxed_u64(&c.gs.fanout[c.task], 0ull - owners);  // ranks restart at 0
+          push_tiles(kp, c.tag, c.slot, s, owners < m ? owners : m, m);
+          if (own && rank < m) {
+            c.local_item = gpuos_item_make(c.tag, c.slot, s, rank);
+            c.have_local = 1;
+            c.prefetched = 1;
+            c.buf ^= 1u;
+          }
+        } else if (own && rank < m) {
+          c.wait = 1;
+          c.wait_ctr = &c.gs.fanout[c.task];
+          c.wait_target = c.serial * ntiles;
+          c.wait_task = c.task;
+          c.wait_item = gpuos_item_make(c.tag, c.slot, s, rank);
+          c.wait_buf = c.buf ^ 1u;
+          c.wait_pre = 1;
+        }
+      } else if (last) {
         if (nsucc == 0) {
           if (kp.flags & GPUOS_KF_SINK_EACH) {
             sink_done(kp, c.slot, c.serial, 1);
@@ -798,11 +928,13 @@ extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
           if (!(rec->sflags & GPUOS_SF_SUCC_LOCAL_READY))
             ready = gpuos_counter_is_last(atom_add_acq_rel_u32(&c.gs.arrivals[s], 1), c.serial, rec->succ_npred);
           if (ready) {
-            c.local_item = gpuos_item_make(c.tag, c.slot, s, 0);
-            c.have_local = 1;
-            c.prefetched = chain;
-            if (chain) c.buf ^= 1u;
-            push_tiles(kp, c.tag, c.slot, s, 1, rec->succ_ntiles);
+            if (own) {
+              c.local_item = gpuos_item_make(c.tag, c.slot, s, 0);
+              c.have_local = 1;
+              c.prefetched = chain;
+              if (chain) c.buf ^= 1u;
+            }
+            push_tiles(kp, c.tag, c.slot, s, own, rec->succ_ntiles);
           }
         }
       }

@@ -243,6 +243,59 @@ TEST_CASE(dag_100k) {
   else run_dags({100000}, 8);
 }
 
+// Chains of many-tile tasks hand their successors' tiles to the blocks that ran theirs
+// (fan-out). Successors wider and narrower than their predecessors, tasks wider than the grid
+// (blocks that wait must also take queue work, or the graph never finishes), two graphs at
+// once, repeated submissions, and pauses (allocations park the kernel) while blocks wait.
+TEST_CASE(fanout) {
+  gpuos_runtime_t rt = make_rt();
+  gpuos_module_t m = compile_or_die(rt, kRecordOp, "record.cu");
+  REQUIRE_OK(gpuos_op_set(rt, 1, m, "record", 5000));
+  gpuos_runtime_info info;
+  gpuos_runtime_get_info(rt, &info);
+  const uint32_t wide = 3 * info.worker_blocks;
+  const std::vector<uint32_t> pattern = {64, 200, 7, 3, 500, wide, 2, 900, 129, 1, 40, 40};
+  const uint32_t repeats = small() ? 2 : 12;
+  DagRun runs[2];
+  for (int k = 0; k < 2; ++k) {
+    Dag& d = runs[k].dag;
+    for (uint32_t r = 0; r < repeats; ++r)
+      for (size_t i = 0; i < pattern.size(); ++i) d.tiles.push_back(pattern[k ? pattern.size() - 1 - i : i]);
+    d.n = uint32_t(d.tiles.size());
+    d.succ.resize(d.n);
+    for (uint32_t i = 0; i < d.n; ++i) {
+      d.tile_off.push_back(d.total_tiles);
+      d.total_tiles += d.tiles[i];
+      if (i + 1 < d.n) d.succ[i].push_back(i + 1);
+    }
+    CHECK(build_dag_graph(rt, runs[k], 1));
+  }
+  const uint32_t submissions = 3;
+  uint32_t pauses = 0;
+  for (uint32_t sub = 0; sub < submissions; ++sub) {
+    for (auto& r : runs) CHECK_OK(gpuos_graph_submit(r.g, 10000));
+    if (sub > 0) {  // park the kernel a few times while the chains run
+      for (int p = 0; p < 6; ++p) {
+        void* x = nullptr;
+        CHECK_OK(gpuos_mem_alloc(rt, 256, &x));
+        CHECK_OK(gpuos_mem_free(rt, x));
+        pauses += 2;
+      }
+    }
+    for (auto& r : runs) CHECK_OK(gpuos_graph_wait(r.g, 20000));
+  }
+  for (auto& r : runs) {
+    const int bad = check_dag(rt, r, submissions);
+    std::printf("  fan-out chain: %u tasks, %llu tiles (widest %u), %u submissions, %u pauses: %s\n", r.dag.n,
+                (unsigned long long)r.dag.total_tiles, wide, submissions, pauses,
+                bad ? "WRONG" : "order and counts correct");
+    CHECK_EQ(bad, 0);
+    free_dag(rt, r);
+  }
+  gpuos_module_release(rt, m);
+  CHECK_OK(gpuos_runtime_destroy(rt));
+}
+
 TEST_CASE(concurrent_graphs) {
   gpuos_runtime_t rt = make_rt();
   gpuos_module_t m = compile_or_die(rt, kRecordOp, "record.cu");

@@ -25,7 +25,7 @@ TEST_CASE(abi_layout) {
   CHECK_EQ(offsetof(gpuos_arg, strides), 80u);
   CHECK_EQ(sizeof(gpuos_task_ctx), 64u);
   CHECK_EQ(sizeof(gpuos_task_rec), 48u);
-  CHECK_EQ(sizeof(gpuos_graph_static), 64u);
+  CHECK_EQ(sizeof(gpuos_graph_static), 80u);
   CHECK_EQ(sizeof(gpuos_graph_dyn), 32u);
   CHECK_EQ(sizeof(gpuos_cmd), 16u);
   CHECK_EQ(sizeof(gpuos_completion), 16u);
@@ -167,6 +167,24 @@ static HostTask task(uint32_t op, uint32_t tiles, std::vector<uint32_t> succ, in
   return t;
 }
 
+TEST_CASE(fanout_flag) {
+  // Fan-out needs several tiles on both sides of an edge that is the successor's only one:
+  // 0 (4 tiles) -> 1 (3) -> 2 (1); 3 (2) -> 4 (5) <- 5 (1)
+  std::vector<HostTask> ts = {task(1, 4, {1}), task(1, 3, {2}), task(1, 1, {}),
+                              task(1, 2, {4}), task(1, 5, {}),   task(1, 1, {4})};
+  EncodedGraph e;
+  REQUIRE_OK(encode_graph(ts, &e));
+  auto flags = [&](int i) {
+    gpuos_task_rec r;
+    std::memcpy(&r, e.recs.data() + size_t(i) * e.rec_stride, sizeof r);
+    return r.sflags;
+  };
+  CHECK(flags(0) & GPUOS_SF_FANOUT);
+  CHECK(!(flags(1) & GPUOS_SF_FANOUT));  // successor of one tile
+  CHECK(!(flags(3) & GPUOS_SF_FANOUT));  // successor with two predecessors
+  CHECK(!(flags(5) & GPUOS_SF_FANOUT));
+}
+
 TEST_CASE(graph_encoding) {
   // 0 -> 1 -> 2, 0 -> 3, {2,3} -> 4 ; 5 alone
   std::vector<HostTask> ts = {task(7, 2, {1, 3}, 1), task(8, 1, {2}, 2), task(9, 3, {4}), task(7, 1, {4}),
@@ -198,6 +216,7 @@ TEST_CASE(graph_encoding) {
   CHECK_EQ(r1.succ_op, 9u);
   CHECK_EQ(r1.succ_ntiles, 3u);
   CHECK(r1.sflags & GPUOS_SF_SUCC_LOCAL_READY);
+  CHECK(!(r1.sflags & GPUOS_SF_FANOUT));  // one tile: its successor's tile 0 stays local instead
   CHECK_EQ(r2.succ, 4u);
   CHECK_EQ(r2.succ_npred, 2u);
   CHECK(!(r2.sflags & GPUOS_SF_SUCC_LOCAL_READY));

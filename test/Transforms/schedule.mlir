@@ -67,3 +67,42 @@ gpuos.graph @unfused(%x: tensor<4xf32>) -> tensor<4xf32> {
   %y = gpuos.exp %x : tensor<4xf32>
   gpuos.return %y : tensor<4xf32>
 }
+
+// -----
+
+// A -> B -> C, and C also reads A and a second value of B's: the edges A -> C
+// is implied by the path through B and is dropped, so C has one predecessor
+// (the runtime then starts it without a counter). D reads A and B: B is kept,
+// A is implied.
+//
+// CHECK-LABEL: gpuos.graph @implied_deps
+// CHECK:       %[[A:.*]] = gpuos.task ins(%arg0 {{.*}}gpuos.deps = array<i64>, {{.*}}gpuos.task_id = 0 : i64
+// CHECK:       %[[B:.*]]:2 = gpuos.task ins(%[[A]] {{.*}}gpuos.deps = array<i64: 0>, {{.*}}gpuos.task_id = 1 : i64
+// CHECK:       gpuos.task ins(%[[B]]#0, %[[A]], %[[B]]#1 {{.*}}gpuos.deps = array<i64: 1>,
+// CHECK:       gpuos.task ins(%[[A]], %[[B]]#1 {{.*}}gpuos.deps = array<i64: 1>,
+// expected-remark @below {{gpuos-schedule: tasks=4 deps=3 chains=0 chained-edges=0 critical-path=3}}
+gpuos.graph @implied_deps(%x: tensor<4xf32>) -> (tensor<4xf32>, tensor<4xf32>) {
+  %a = gpuos.task ins(%x : tensor<4xf32>) -> tensor<4xf32> attributes {gpuos.tiles = 1 : i64} {
+  ^bb0(%v: tensor<4xf32>):
+    %r = gpuos.exp %v : tensor<4xf32>
+    gpuos.yield %r : tensor<4xf32>
+  }
+  %b:2 = gpuos.task ins(%a : tensor<4xf32>) -> tensor<4xf32>, tensor<4xf32> attributes {gpuos.tiles = 1 : i64} {
+  ^bb0(%v: tensor<4xf32>):
+    %r = gpuos.exp %v : tensor<4xf32>
+    %s = gpuos.neg %v : tensor<4xf32>
+    gpuos.yield %r, %s : tensor<4xf32>, tensor<4xf32>
+  }
+  %c = gpuos.task ins(%b#0, %a, %b#1 : tensor<4xf32>, tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32> attributes {gpuos.tiles = 1 : i64} {
+  ^bb0(%v: tensor<4xf32>, %w: tensor<4xf32>, %u: tensor<4xf32>):
+    %r = gpuos.add %v, %w : tensor<4xf32>, tensor<4xf32> -> tensor<4xf32>
+    %t = gpuos.add %r, %u : tensor<4xf32>, tensor<4xf32> -> tensor<4xf32>
+    gpuos.yield %t : tensor<4xf32>
+  }
+  %d = gpuos.task ins(%a, %b#1 : tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32> attributes {gpuos.tiles = 1 : i64} {
+  ^bb0(%v: tensor<4xf32>, %w: tensor<4xf32>):
+    %r = gpuos.sub %v, %w : tensor<4xf32>, tensor<4xf32> -> tensor<4xf32>
+    gpuos.yield %r : tensor<4xf32>
+  }
+  gpuos.return %c, %d : tensor<4xf32>, tensor<4xf32>
+}
