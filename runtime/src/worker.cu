@@ -188,7 +188,7 @@ struct BlockCtl {
   // nothing, so that waiting never holds up the tiles waited for).
   u32 wait;
   u32 helper;
-  u32 wait_target, wait_task, wait_buf, wait_pre;
+  u32 wait_target, wait_task, wait_buf, wait_pre, wait_op;
   u64 wait_item;
   const u64* wait_ctr;
   u32 fe_copy;     // solo: copy the record into the record buffer
@@ -595,6 +595,25 @@ static __device__ __forceinline__ void go_idle(const gpuos_kparams& kp, BlockCtl
   flush_sinks(kp, c);
 }
 
+// Count the block as running `op` now, while it waits for the tile it owns (the operator word's
+// round trip and the function's load then stay off the path from the predecessor's last tile to
+// the owned tile's start): the count of the last operator is released, and resolve() finds the
+// new one held with the function cached.
+static __device__ void count_ahead(const gpuos_kparams& kp, BlockCtl& c, u32 op) {
+  if (op >= kp.max_ops || (c.held && c.op == op)) return;
+  if (c.held) red_add_relaxed_u64(&kp.ended[c.op * 2 + c.opslot], 1);
+  const u64 w = atom_add_relaxed_u64(&kp.opword[op], 1);
+  c.op = op;
+  c.gen = gpuos_opword_gen(w);
+  c.opslot = c.gen & 1u;
+  if (c.cache_op != op || c.cache_gen != c.gen) {
+    c.cache_fn = __ldcg(&kp.opfn[op * 2 + c.opslot]);
+    c.cache_op = op;
+    c.cache_gen = c.gen;
+  }
+  c.held = 1;
+}
+
 // Thread 0 of a block that owns a successor tile: the next item. Polls the predecessor's
 // fan-out word until its last tile is done and returns the owned tile. After kHelpAfter polls
 // the block also takes a ticket and, if an item arrives there first, returns it to run as a
@@ -629,6 +648,7 @@ static __device__ u64 wait_take(const gpuos_kparams& kp, BlockCtl& c) {
       c.prefetched = c.wait_pre;
       return c.wait_item;
     }
+    if (polls == first && !c.helper) count_ahead(kp, c, c.wait_op);  // not done at once: time to spare
     if (polls == kHelpAfter) {
       go_idle(kp, c);
       if (c.parked_t) {
@@ -687,6 +707,7 @@ extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
       c.wait_ctr = fan + c.wait_task;
       c.wait_buf = 0;
       c.wait_pre = 0;
+      c.wait_op = 0xFFFFFFFFu;  // found again from the record
       c.wait = 1;
       st_relaxed_u64(pw + 1, 0);
     }
@@ -911,6 +932,7 @@ extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
           c.wait_item = gpuos_item_make(c.tag, c.slot, s, rank);
           c.wait_buf = c.buf ^ 1u;
           c.wait_pre = 1;
+          c.wait_op = rec->succ_op;
         }
       } else if (last) {
         if (nsucc == 0) {
