@@ -901,7 +901,9 @@ extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
       const u32 own = c.helper ? 0u : 1u;  // a helper owns no successor tile and keeps nothing local
       u32 last = 1, rank = 0;
       if (ntiles > 1) {
-        fence_acq_rel_gpu();
+        // The acq_rel atomic is the release of every thread's stores (ordered by the barrier
+        // above; ptxas emits it as MEMBAR.GPU + ATOM): no separate fence, which measured 0.35 us
+        // per dependent hop on the H100.
         if (fan_rec) {
           const u64 old = atom_add_acq_rel_u64(&c.gs.fanout[c.task], GPUOS_FANOUT_DONE | own);
           last = gpuos_counter_is_last((u32)(old >> 32), c.serial, ntiles);
