@@ -213,6 +213,18 @@ static __device__ void graph_fail(const gpuos_kparams& kp, u32 slot, i32 code, u
   }
 }
 
+// Submission `serial` of graph `slot` is complete, and this thread has acquired every task's
+// stores: write the completion record for the host.
+static __device__ __forceinline__ void publish_completion(const gpuos_kparams& kp, u32 slot, u32 serial) {
+  STAMP_G(5);
+  volatile gpuos_graph_dyn* vd = &kp.dyn[slot];
+  const uint4 rec = make_uint4(serial, (u32)vd->status, vd->failed_task, vd->failed_op);
+  __threadfence_system();
+  STAMP_G(6);
+  st_volatile_v4(&kp.host->completions[slot], rec);  // one PCIe write: serial and status together
+  STAMP_G(7);
+}
+
 // `n` sinks of submission `serial` of graph `slot` are done; the one that brings the count to
 // zero publishes the completion.
 static __device__ void sink_done(const gpuos_kparams& kp, u32 slot, u32 serial, u32 n) {
@@ -221,13 +233,7 @@ static __device__ void sink_done(const gpuos_kparams& kp, u32 slot, u32 serial, 
   u32 old = atom_add_release_u32((u32*)&d->sinks_left, 0u - n);
   if (old == n) {
     fence_acq_rel_gpu();  // acquire: every sink's stores and status before the completion
-    STAMP_G(5);
-    volatile gpuos_graph_dyn* vd = d;
-    const uint4 rec = make_uint4(serial, (u32)vd->status, vd->failed_task, vd->failed_op);
-    __threadfence_system();
-    STAMP_G(6);
-    st_volatile_v4(&kp.host->completions[slot], rec);  // one PCIe write: serial and status together
-    STAMP_G(7);
+    publish_completion(kp, slot, serial);
   }
 }
 
@@ -938,7 +944,11 @@ extern "C" __global__ void gpuos_worker_kernel(gpuos_kparams kp) {
         }
       } else if (last) {
         if (nsucc == 0) {
-          if (kp.flags & GPUOS_KF_SINK_EACH) {
+          if (c.gs.nsinks == 1) {
+            // The only sink: every task is its ancestor, so its last tile has acquired all of
+            // their stores (through the counters) and completes the graph without a count.
+            publish_completion(kp, c.slot, c.serial);
+          } else if (kp.flags & GPUOS_KF_SINK_EACH) {
             sink_done(kp, c.slot, c.serial, 1);
           } else {
             if (c.pend_n && c.pend_slot != c.slot) flush_sinks(kp, c);
