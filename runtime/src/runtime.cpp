@@ -212,6 +212,24 @@ gpuos_status_t check_running(gpuos_runtime_s* rt) {
   return GPUOS_OK;
 }
 
+// The opening that calls on a live runtime share: clear the thread's last error, check the
+// handle and the runtime's state, then hold the runtime's lock with its context current.
+class LiveCall {
+ public:
+  explicit LiveCall(gpuos_runtime_s* rt) {
+    clear_error();
+    status_ = check_running(rt);
+    if (status_ != GPUOS_OK) return;
+    lock_ = std::unique_lock<std::recursive_mutex>(rt->mu);
+    rt->d->cuCtxSetCurrent_(rt->ctx);
+  }
+  gpuos_status_t status() const { return status_; }
+
+ private:
+  gpuos_status_t status_;
+  std::unique_lock<std::recursive_mutex> lock_;
+};
+
 // Is the worker kernel still alive? Rate-limited unless force.
 gpuos_status_t check_alive(gpuos_runtime_s* rt, bool force) {
   if (rt->state.load() == 2) return fault_error(rt);
@@ -759,11 +777,9 @@ gpuos_status_t gpuos_runtime_get_info(gpuos_runtime_t rt, gpuos_runtime_info* in
 }
 
 gpuos_status_t gpuos_runtime_shutdown(gpuos_runtime_t rt, uint32_t timeout_ms) {
-  clear_error();
-  gpuos_status_t s = check_running(rt);
+  LiveCall call(rt);
+  gpuos_status_t s = call.status();
   if (s != GPUOS_OK) return s;
-  std::lock_guard<std::recursive_mutex> lk(rt->mu);
-  rt->d->cuCtxSetCurrent_(rt->ctx);
   auto t0 = Clock::now();
   // Let graphs in flight finish (bounded).
   while (true) {
@@ -832,56 +848,46 @@ gpuos_status_t gpuos_runtime_destroy(gpuos_runtime_t rt) {
 
 // ---- memory helpers
 gpuos_status_t gpuos_mem_alloc(gpuos_runtime_t rt, size_t bytes, void** dptr) {
-  clear_error();
-  gpuos_status_t s = check_running(rt);
+  LiveCall call(rt);
+  gpuos_status_t s = call.status();
   if (s != GPUOS_OK) return s;
   if (!dptr) return set_error(GPUOS_ERROR_INVALID_ARGUMENT, "dptr is NULL");
-  std::lock_guard<std::recursive_mutex> lk(rt->mu);
-  rt->d->cuCtxSetCurrent_(rt->ctx);
   CUdeviceptr p = 0;
   if ((s = dalloc(rt, &p, bytes)) != GPUOS_OK) return s;
   *dptr = reinterpret_cast<void*>(p);
   return GPUOS_OK;
 }
 gpuos_status_t gpuos_mem_free(gpuos_runtime_t rt, void* dptr) {
-  clear_error();
-  gpuos_status_t s = check_running(rt);
+  LiveCall call(rt);
+  gpuos_status_t s = call.status();
   if (s != GPUOS_OK) return s;
-  std::lock_guard<std::recursive_mutex> lk(rt->mu);
-  rt->d->cuCtxSetCurrent_(rt->ctx);
   CUdeviceptr p = reinterpret_cast<CUdeviceptr>(dptr);
   dfree(rt, p);
   return check_running(rt);
 }
 gpuos_status_t gpuos_memcpy_htod(gpuos_runtime_t rt, void* dst, const void* src, size_t bytes) {
-  clear_error();
-  gpuos_status_t s = check_running(rt);
+  LiveCall call(rt);
+  gpuos_status_t s = call.status();
   if (s != GPUOS_OK) return s;
-  std::lock_guard<std::recursive_mutex> lk(rt->mu);
-  rt->d->cuCtxSetCurrent_(rt->ctx);
   return htod(rt, reinterpret_cast<CUdeviceptr>(dst), src, bytes);
 }
 gpuos_status_t gpuos_memcpy_dtoh(gpuos_runtime_t rt, void* dst, const void* src, size_t bytes) {
-  clear_error();
-  gpuos_status_t s = check_running(rt);
+  LiveCall call(rt);
+  gpuos_status_t s = call.status();
   if (s != GPUOS_OK) return s;
-  std::lock_guard<std::recursive_mutex> lk(rt->mu);
-  rt->d->cuCtxSetCurrent_(rt->ctx);
   return dtoh(rt, dst, reinterpret_cast<CUdeviceptr>(src), bytes);
 }
 gpuos_status_t gpuos_memset_d8(gpuos_runtime_t rt, void* dst, unsigned char v, size_t bytes) {
-  clear_error();
-  gpuos_status_t s = check_running(rt);
+  LiveCall call(rt);
+  gpuos_status_t s = call.status();
   if (s != GPUOS_OK) return s;
-  std::lock_guard<std::recursive_mutex> lk(rt->mu);
-  rt->d->cuCtxSetCurrent_(rt->ctx);
   return dmemset(rt, reinterpret_cast<CUdeviceptr>(dst), v, bytes);
 }
 
 // ---- modules
 gpuos_status_t gpuos_module_load_image(gpuos_runtime_t rt, const void* image, size_t size, gpuos_module_t* out) {
-  clear_error();
-  gpuos_status_t s = check_running(rt);
+  LiveCall call(rt);
+  gpuos_status_t s = call.status();
   if (s != GPUOS_OK) return s;
   if (!image || !out || size < 16) return set_error(GPUOS_ERROR_INVALID_ARGUMENT, "module image is NULL or too small");
   *out = nullptr;
@@ -889,8 +895,6 @@ gpuos_status_t gpuos_module_load_image(gpuos_runtime_t rt, const void* image, si
   std::memcpy(&magic, image, 4);
   if (!is_elf(image, size) && magic != 0xBA55ED50u)
     return set_error(GPUOS_ERROR_INVALID_IMAGE, "module image is neither a cubin (ELF) nor a fatbin");
-  std::lock_guard<std::recursive_mutex> lk(rt->mu);
-  rt->d->cuCtxSetCurrent_(rt->ctx);
   auto* m = new gpuos_module_s;
   m->rt = rt;
   m->image.assign(static_cast<const char*>(image), static_cast<const char*>(image) + size);
@@ -974,15 +978,13 @@ gpuos_status_t gpuos_module_release(gpuos_runtime_t rt, gpuos_module_t m) {
 
 // ---- operators
 gpuos_status_t gpuos_op_set(gpuos_runtime_t rt, uint32_t op, gpuos_module_t m, const char* name, uint32_t timeout_ms) {
-  clear_error();
-  gpuos_status_t s = check_running(rt);
+  LiveCall call(rt);
+  gpuos_status_t s = call.status();
   if (s != GPUOS_OK) return s;
   auto t0 = Clock::now();
   if (!m || m->rt != rt || m->user_refs <= 0 || !name || !*name)
     return set_error(GPUOS_ERROR_INVALID_ARGUMENT, "gpuos_op_set: bad module or name");
   if (op >= rt->cfg.max_ops) return set_error(GPUOS_ERROR_INVALID_ARGUMENT, "operator id %u >= max_ops %u", op, rt->cfg.max_ops);
-  std::lock_guard<std::recursive_mutex> lk(rt->mu);
-  rt->d->cuCtxSetCurrent_(rt->ctx);
   // Resources of the function, from the image's notes.
   FunctionResources fr;
   if (!image_function_resources(m->image.data(), m->image.size(), name, &fr))
