@@ -870,8 +870,18 @@ void TaskPrinter::printArguments(StringRef stages) {
     declareArg(i, type);
   for (auto [i, type] : llvm::enumerate(task.getResultTypes()))
     declareArg(numInputs + i, type);
-  printScratchPointers(
-      plan, [](Value v) { return storageType(elementTypeOf(v)); }, os);
+  // By offset: the map's order follows addresses, and tasks of the same code
+  // must print the same text to share an operator.
+  SmallVector<std::pair<int64_t, Value>> scratch;
+  for (auto &[value, storage] : plan.storage)
+    if (storage.scratchOffset >= 0)
+      scratch.push_back({storage.scratchOffset, value});
+  llvm::sort(scratch, llvm::less_first());
+  for (auto [offset, value] : scratch) {
+    StringRef type = storageType(elementTypeOf(value));
+    os << type << "* tmp" << offset << " = (" << type
+       << "*)((char*)ctx->scratch + " << offset << ");\n";
+  }
 }
 
 FailureOr<std::string> TaskPrinter::print() {
@@ -1387,9 +1397,13 @@ void TaskPrinter::printMatmulRows(const Stage &stage) {
     os << type << " " << accs.back() << " = "
        << reductionInit(ReduceKind::sum, t) << ";\n";
   }
-  // Short K loops unroll whole; longer ones by 4 (registers).
-  bool whole = !columns && stage.cols <= 4 * 32;
-  os << (whole ? "#pragma unroll\n" : "#pragma unroll 4\n");
+  // A warp's short K loops unroll whole, longer ones by 4 (registers). The
+  // warps of a Columns stage stride K by nwarps, unknown here: by 16, so
+  // that a lane's loads for 16 steps of K are in flight together.
+  if (columns)
+    os << "#pragma unroll 16\n";
+  else
+    os << (stage.cols <= 4 * 32 ? "#pragma unroll\n" : "#pragma unroll 4\n");
   os << "for (gpuos_i64 col = " << (columns ? "warp" : "lane") << "; col < "
      << stage.cols << "; col += " << (columns ? "nwarps" : "32") << ") {\n";
   os.indent();

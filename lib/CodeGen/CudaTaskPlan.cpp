@@ -533,50 +533,6 @@ static void chooseRowsPerPass(TaskPlan &plan) {
   }
 }
 
-/// Off: scratch stays in global memory (for comparisons).
-static llvm::cl::opt<bool> clScratchInSmem(
-    "gpuos-cuda-scratch-in-smem",
-    llvm::cl::desc("Keep a block's scratch in shared memory when it fits "
-                   "(default on)"),
-    llvm::cl::init(true));
-
-/// Lays scratch out for the shared-memory window: every value's share of a
-/// domain row (or all of it without domain tiling), 16-byte aligned. With
-/// domain tiling every scratch value must lead with the domain's dims.
-static void chooseScratchWindow(TaskPlan &plan) {
-  for (const Stage &stage : plan.stages) {
-    if (stage.group == Group::Block)
-      plan.smemFixedBytes =
-          std::max(plan.smemFixedBytes, kBlockReduceSmemBytes);
-    if (stage.usesTensorCores())
-      plan.smemFixedBytes =
-          std::max(plan.smemFixedBytes, stage.mma.smemBytes());
-    if (stage.group == Group::Columns) // a partial per thread and row of a pass
-      plan.smemPerThreadBytes =
-          std::max<int64_t>(plan.smemPerThreadBytes, stage.rowsPerPass * 8);
-  }
-  if (!clScratchInSmem)
-    return;
-  int64_t rows = plan.domain.empty() ? 1 : plan.domainRows();
-  SmallVector<std::pair<int64_t, Value>> scratch;
-  for (auto &[v, storage] : plan.storage) {
-    if (storage.scratchOffset < 0)
-      continue;
-    if (!plan.domain.empty() &&
-        shapeOf(v).take_front(plan.domain.size()) != ArrayRef(plan.domain))
-      return;
-    scratch.push_back({storage.scratchOffset, v});
-  }
-  llvm::sort(scratch, llvm::less_first());
-  int64_t slot = 0;
-  for (auto [offset, v] : scratch) {
-    plan.storage[v].windowOffset = slot;
-    int64_t bytes = product(shapeOf(v)) / rows * elementBytes(elementTypeOf(v));
-    slot += llvm::alignTo(bytes, 16);
-  }
-  plan.windowSlotBytes = slot;
-}
-
 FailureOr<TaskPlan> gpuos::cuda::planTask(TaskOp task, StringRef name,
                                           bool domainTiling, bool tensorCores) {
   TaskPlan plan;
@@ -765,7 +721,6 @@ FailureOr<TaskPlan> gpuos::cuda::planTask(TaskOp task, StringRef name,
   }
   fitGroupsToTiles(plan);
   chooseRowsPerPass(plan);
-  chooseScratchWindow(plan);
   return plan;
 }
 

@@ -22,9 +22,7 @@
 #include "mlir/IR/BuiltinOps.h"
 
 #include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
-#include "llvm/Support/raw_ostream.h"
 
 #include <string>
 #include <vector>
@@ -111,9 +109,6 @@ struct Storage {
   int64_t scratchOffset = -1;
   /// A later stage loads the value instead of recomputing it.
   bool readByLaterStage = false;
-  /// Scratch values: offset of the value's block in the shared-memory
-  /// window (bytes per window slot, see TaskPlan::windowSlotBytes).
-  int64_t windowOffset = -1;
 };
 
 struct TaskPlan {
@@ -135,15 +130,6 @@ struct TaskPlan {
   /// whole domain rows of every stage. Empty when not used.
   llvm::SmallVector<int64_t> domain;
   int64_t domainRows() const;
-  /// Scratch in shared memory: a block keeps its share of scratch in
-  /// ctx->smem past what its stages use there, when it fits at run time. A
-  /// window slot holds one domain row of every scratch value (domain
-  /// tiling; a tile takes several slots when it has several rows) or the
-  /// whole scratch (one slot). Zero: scratch stays in global memory.
-  int64_t windowSlotBytes = 0;
-  /// ctx->smem the stages use for a block of T threads: at most
-  /// max(smemFixedBytes, smemPerThreadBytes * T).
-  int64_t smemFixedBytes = 0, smemPerThreadBytes = 0;
   /// Every tensor of the task has fewer than 2^31 elements: index
   /// arithmetic runs in 32 bits.
   bool narrowIndices = false;
@@ -172,14 +158,6 @@ std::string locationString(mlir::Location loc);
 
 /// Checks one task against what the emitter supports; reports at the op.
 mlir::LogicalResult checkTaskEmittable(TaskOp task);
-
-/// Declares the task's scratch pointers (`tmp<offset>`), into the
-/// shared-memory window when the block's share fits (TaskPlan).
-/// `storageType` names a value's element type in memory.
-void printScratchPointers(
-    const TaskPlan &plan,
-    llvm::function_ref<llvm::StringRef(mlir::Value)> storageType,
-    llvm::raw_ostream &os);
 
 /// The operator's source text, and whether a domain-tiled plan read a stored
 /// value across domain rows (the text is then unusable).

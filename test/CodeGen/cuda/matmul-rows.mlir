@@ -62,7 +62,7 @@ gpuos.graph @rows_t(%a: tensor<1x3x40xf32>, %b: tensor<2x40x40xf32>) -> tensor<2
 // CHECK-NEXT:       const gpuos_i64 item_1 = row_1 * 32 + lane;
 // CHECK:            float [[ACC0:acc[0-9]+]] = 0.0f;
 // CHECK-NEXT:       float [[ACC1:acc[0-9]+]] = 0.0f;
-// CHECK-NEXT:       #pragma unroll 4
+// CHECK-NEXT:       #pragma unroll 16
 // CHECK-NEXT:       for (gpuos_i64 col = warp; col < 72; col += nwarps) {
 // CHECK-NEXT:         const float {{v[0-9]+}} = in0[[[B0]] * in0_s0 + [[M0]] * in0_s1 + col * in0_s2];
 // CHECK-NEXT:         const float {{v[0-9]+}} = in1[col * in1_s1 + [[N0]] * in1_s2];

@@ -47,7 +47,7 @@ gpuos.graph @scores(%q: tensor<12x1x64xf32>, %k: tensor<12x128x64xf32>) -> tenso
 // CHECK-NEXT:       const gpuos_i32 [[M:t[0-9]+]] = ((gpuos_i32)item / 512);
 // CHECK-NEXT:       const gpuos_i32 [[N:t[0-9]+]] = (gpuos_i32)item % 512;
 // CHECK-NEXT:       float [[ACC:acc[0-9]+]] = 0.0f;
-// CHECK-NEXT:       #pragma unroll 4
+// CHECK-NEXT:       #pragma unroll 16
 // CHECK-NEXT:       for (gpuos_i64 col = warp; col < 256; col += nwarps) {
 // CHECK-NEXT:         const float [[A:v[0-9]+]] = gpuos_bf16_to_f32(in0[[[M]] * in0_s0 + col * in0_s1]);
 // CHECK-NEXT:         const float [[W:v[0-9]+]] = gpuos_bf16_to_f32(in1[col * in1_s0 + [[N]] * in1_s1]);

@@ -89,8 +89,7 @@ gpuos.graph @total(%a: tensor<2x4096xi32>) -> tensor<i32> {
 }
 
 // A reduction read back broadcast along its rows is stored (a task result
-// here, scratch otherwise: in shared memory where the tile's rows fit) and
-// the next stage waits for it at a barrier.
+// here, scratch otherwise) and the next stage waits for it at a barrier.
 // Every stage reads stored values only within its own row of the domain [6],
 // so tiles take whole rows of every stage.
 // CHECK-LABEL: // Operator center_task0:
@@ -99,7 +98,7 @@ gpuos.graph @total(%a: tensor<2x4096xi32>) -> tensor<i32> {
 // CHECK-NEXT: extern "C" __device__ void center_task0(const gpuos_task_ctx* ctx) {
 // CHECK-NEXT:   if (ctx->scratch_bytes < 24)
 // CHECK-NEXT:     __trap();
-// CHECK:        float* tmp0 = scratch_in_smem ? (float*)(scratch_window + scratch_slots * 0) - scratch_first * 1 : (float*)((char*)ctx->scratch + 0);
+// CHECK:        float* tmp0 = (float*)((char*)ctx->scratch + 0);
 // CHECK:        { // stage 0: reduce
 // CHECK-NEXT:     const gpuos_i64 tile = ctx->tile, ntiles = ctx->ntiles;
 // CHECK:            out1[row * out1_s0] = [[MEAN:mean[0-9]+]];

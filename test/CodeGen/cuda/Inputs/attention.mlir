@@ -1,8 +1,6 @@
 // Two chained decode-attention layers of 4 heads (head dim 64, context
-// 256) in one task, the softmax decomposed as gpuos-decompose leaves it.
-// Tiles take whole heads; the scratch of two heads (scores and
-// probabilities of both layers, about 4.3 KiB per head) fits in a block's
-// 16 KiB of shared memory, that of four heads does not.
+// 256) in one task, the softmax decomposed as gpuos-decompose leaves it;
+// tiles take whole heads.
 gpuos.graph @attention(%q: tensor<4x1x64xf32>, %k0: tensor<4x256x64xf32>, %v0: tensor<4x256x64xf32>, %k1: tensor<4x256x64xf32>, %v1: tensor<4x256x64xf32>) -> tensor<4x1x64xf32> {
   %r = gpuos.task ins(%q, %k0, %v0, %k1, %v1 : tensor<4x1x64xf32>, tensor<4x256x64xf32>, tensor<4x256x64xf32>, tensor<4x256x64xf32>, tensor<4x256x64xf32>) -> tensor<4x1x64xf32> attributes {gpuos.tiles = 4 : i64} {
   ^bb0(%aq: tensor<4x1x64xf32>, %ak0: tensor<4x256x64xf32>, %av0: tensor<4x256x64xf32>, %ak1: tensor<4x256x64xf32>, %av1: tensor<4x256x64xf32>):
