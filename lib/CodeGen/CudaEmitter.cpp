@@ -1319,13 +1319,7 @@ void TaskPrinter::printMatmulStage(const Stage &stage) {
                               transposed, isLhs);
   };
   printRowLoop(stage, [&] {
-    Index out;
-    if (stage.group == Group::Columns) {
-      os << "const gpuos_i64 item = row * 32 + lane;\n";
-      out = delinearize("item", outShape);
-    } else {
-      out = delinearize("row", outShape);
-    }
+    Index out = delinearize("row", outShape);
     domainIndex = out;
     printRowReduction(
         stage, t, ReduceKind::sum,
