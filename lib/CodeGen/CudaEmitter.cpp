@@ -272,6 +272,9 @@ private:
   void printRowLoop(const Stage &stage, llvm::function_ref<void()> body);
   void printReduceStage(const Stage &stage);
   void printMatmulStage(const Stage &stage);
+  void printMatmulRows(const Stage &stage);
+  void printMatmulRowsSum(const Stage &stage, ArrayRef<std::string> accs,
+                          ArrayRef<Index> outs);
   void printMmaStage(const Stage &stage);
   void printMmaStaging(const Stage &stage, const Index &batch, StringRef m0,
                        StringRef n0);
@@ -362,7 +365,8 @@ Index TaskPrinter::delinearize(StringRef linear, ArrayRef<int64_t> shape) {
   // several times cheaper and exact.
   std::string base = linear.str();
   if (plan.narrowIndices &&
-      (linear == "i" || linear == "row" || linear == "col" || linear == "item"))
+      (linear == "i" || linear == "col" || linear.starts_with("row") ||
+       linear.starts_with("item")))
     base = "(gpuos_i32)" + base;
   for (auto [d, size] : llvm::enumerate(shape)) {
     if (size == 1) {
@@ -1302,6 +1306,8 @@ void TaskPrinter::printMatmulStage(const Stage &stage) {
   auto matmul = cast<MatmulOp>(stage.anchor);
   if (stage.usesTensorCores())
     return printMmaStage(stage);
+  if (stage.group == Group::Warp || stage.group == Group::Columns)
+    return printMatmulRows(stage);
   Type t = elementTypeOf(matmul.getResult());
   ArrayRef<int64_t> outShape = stage.shape;
   // The operand index of output `out` and contraction index `col`.
@@ -1313,13 +1319,7 @@ void TaskPrinter::printMatmulStage(const Stage &stage) {
                               transposed, isLhs);
   };
   printRowLoop(stage, [&] {
-    Index out;
-    if (stage.group == Group::Columns) {
-      os << "const gpuos_i64 item = row * 32 + lane;\n";
-      out = delinearize("item", outShape);
-    } else {
-      out = delinearize("row", outShape);
-    }
+    Index out = delinearize("row", outShape);
     domainIndex = out;
     printRowReduction(
         stage, t, ReduceKind::sum,
@@ -1336,6 +1336,165 @@ void TaskPrinter::printMatmulStage(const Stage &stage) {
         },
         out);
   });
+}
+
+//===----------------------------------------------------------------------===//
+// Small-M matmuls: several rows per pass
+//===----------------------------------------------------------------------===//
+
+// A warp per row (K-contiguous operands), or a block per 32 neighbouring
+// outputs whose warps split K (row-major rhs), takes `rowsPerPass` rows at
+// once: each row has its own accumulator and one unrolled K loop issues
+// every row's loads before their sums need them. Rows past the tile's end
+// repeat its last row (loads stay in bounds) and store nothing.
+void TaskPrinter::printMatmulRows(const Stage &stage) {
+  auto matmul = cast<MatmulOp>(stage.anchor);
+  Type t = elementTypeOf(matmul.getResult());
+  StringRef type = computeType(t);
+  ArrayRef<int64_t> outShape = stage.shape;
+  bool columns = stage.group == Group::Columns;
+  int64_t passRows = stage.rowsPerPass;
+  std::string step = std::to_string(passRows);
+  os << "const unsigned lane = threadIdx.x & 31u, warp = threadIdx.x >> 5, "
+        "nwarps = blockDim.x >> 5;\n";
+  os << "const gpuos_i64 row_end = " << tileBound(stage, "(tile + 1)")
+     << ";\n";
+  os << "for (gpuos_i64 row = " << tileBound(stage, "tile");
+  if (columns)
+    os << "; row < row_end; row += " << step << ") {\n";
+  else if (passRows == 1)
+    os << " + warp; row < row_end; row += nwarps) {\n";
+  else
+    os << " + warp * " << step << "; row < row_end; row += nwarps * " << step
+       << ") {\n";
+  os.indent();
+  Scope scope(*this);
+  SmallVector<Index> outs;
+  for (int64_t r = 0; r < passRows; ++r) {
+    std::string row = "row";
+    if (r > 0) {
+      row = "row_" + std::to_string(r);
+      os << "const gpuos_i64 " << row << " = row + " << r
+         << " < row_end ? row + " << r << " : row_end - 1;\n";
+    }
+    if (!columns) {
+      outs.push_back(delinearize(row, outShape));
+      continue;
+    }
+    std::string item = r == 0 ? "item" : "item_" + std::to_string(r);
+    os << "const gpuos_i64 " << item << " = " << row << " * 32 + lane;\n";
+    outs.push_back(delinearize(item, outShape));
+  }
+  SmallVector<std::string> accs;
+  for (int64_t r = 0; r < passRows; ++r) {
+    accs.push_back(fresh("acc"));
+    os << type << " " << accs.back() << " = "
+       << reductionInit(ReduceKind::sum, t) << ";\n";
+  }
+  // A warp's short K loops unroll whole, longer ones by 4 (registers). The
+  // warps of a Columns stage stride K by nwarps, unknown here: by 16, so
+  // that a lane's loads for 16 steps of K are in flight together.
+  if (columns)
+    os << "#pragma unroll 16\n";
+  else
+    os << (stage.cols <= 4 * 32 ? "#pragma unroll\n" : "#pragma unroll 4\n");
+  os << "for (gpuos_i64 col = " << (columns ? "warp" : "lane") << "; col < "
+     << stage.cols << "; col += " << (columns ? "nwarps" : "32") << ") {\n";
+  os.indent();
+  {
+    Scope loop(*this);
+    for (auto [acc, out] : llvm::zip(accs, outs)) {
+      domainIndex = out;
+      Index batch(out.begin(), out.end() - 2);
+      std::string a = valueAt(
+          matmul.getLhs(),
+          matmulOperandIndex(matmul.getLhs(), batch, outShape.drop_back(2),
+                             out[out.size() - 2], "col",
+                             matmul.getTransposeLhs(), /*isLhs=*/true));
+      std::string b = valueAt(
+          matmul.getRhs(),
+          matmulOperandIndex(matmul.getRhs(), batch, outShape.drop_back(2),
+                             out.back(), "col", matmul.getTransposeRhs(),
+                             /*isLhs=*/false));
+      std::string p = declare(type, "p", a + " * " + b);
+      os << acc << " += " << p << ";\n";
+    }
+  }
+  os.unindent();
+  os << "}\n";
+  printMatmulRowsSum(stage, accs, outs);
+  os.unindent();
+  os << "}\n";
+}
+
+// Combines each row's partials and stores its outputs: a warp reduction
+// with lane 0 storing, or, for Columns, partials through ctx->smem that warp
+// r % nwarps sums for row r (rows of a pass in parallel, one barrier).
+void TaskPrinter::printMatmulRowsSum(const Stage &stage,
+                                     ArrayRef<std::string> accs,
+                                     ArrayRef<Index> outs) {
+  Type t = elementTypeOf(stage.anchor->getResult(0));
+  StringRef type = computeType(t);
+  bool columns = stage.group == Group::Columns;
+  std::string partial = ("((" + type + "*)ctx->smem)").str();
+  auto slot = [](int64_t r, StringRef w) {
+    if (r == 0)
+      return w == "0" ? std::string("lane") : (w + " * 32 + lane").str();
+    if (w == "0")
+      return (Twine(r) + " * nwarps * 32 + lane").str();
+    return ("(" + Twine(r) + " * nwarps + " + w + ") * 32 + lane").str();
+  };
+  SmallVector<std::string> totals;
+  if (columns) {
+    for (auto [r, acc] : llvm::enumerate(accs))
+      os << partial << "[" << slot(r, "warp") << "] = " << acc << ";\n";
+    os << "__syncthreads();\n";
+  } else {
+    for (const std::string &acc : accs)
+      totals.push_back(declare(
+          type, "red", "gpuos_warp_reduce(" + acc + ", gpuos_op_sum())"));
+  }
+  if (!columns) {
+    os << "if (lane == 0) {\n";
+    os.indent();
+  }
+  for (int64_t r = 0, e = accs.size(); r < e; ++r) {
+    std::string cond =
+        r == 0 ? "" : "row + " + std::to_string(r) + " < row_end";
+    if (columns)
+      cond = (r == 0 ? "warp == 0" : "warp == " + std::to_string(r) +
+                                         " % nwarps && " + cond);
+    if (!cond.empty()) {
+      os << "if (" << cond << ") {\n";
+      os.indent();
+    }
+    Scope scope(*this);
+    std::string total;
+    if (columns) {
+      total = fresh("red");
+      os << type << " " << total << " = " << partial << "[" << slot(r, "0")
+         << "];\n";
+      os << "for (unsigned w = 1; w < nwarps; ++w)\n";
+      os << "  " << total << " += " << partial << "[" << slot(r, "w")
+         << "];\n";
+    } else {
+      total = totals[r];
+    }
+    if (roundTo(t, total) != total)
+      total = declare(type, "r", roundTo(t, total));
+    domainIndex = outs[r];
+    printOutputs(stage, outs[r], total);
+    if (!cond.empty()) {
+      os.unindent();
+      os << "}\n";
+    }
+  }
+  if (!columns) {
+    os.unindent();
+    os << "}\n";
+  } else {
+    os << "__syncthreads(); // the partials are read before the next pass\n";
+  }
 }
 
 //===----------------------------------------------------------------------===//

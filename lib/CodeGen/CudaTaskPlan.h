@@ -82,6 +82,9 @@ struct Stage {
   /// Matmuls on tensor cores (group Block, rows = output tiles); zero else.
   MmaTiling mma;
   bool usesTensorCores() const { return mma.blockM != 0; }
+  /// Matmuls of group Warp or Columns: rows a group computes together, each
+  /// with its own accumulator, so that their loads are in flight at once.
+  int64_t rowsPerPass = 1;
   /// Softmax and norms: the row is held in registers, `perLane` per lane.
   bool inRegisters = false;
   int64_t perLane = 0;

@@ -12,6 +12,7 @@
 // CHECK-NEXT:       const gpuos_i32 [[B:t[0-9]+]] = ((gpuos_i32)row / 128);
 // CHECK-NEXT:       const gpuos_i32 [[N:t[0-9]+]] = (gpuos_i32)row % 128;
 // CHECK-NEXT:       float [[ACC:acc[0-9]+]] = 0.0f;
+// CHECK-NEXT:       #pragma unroll
 // CHECK-NEXT:       for (gpuos_i64 col = lane; col < 64; col += 32) {
 // CHECK-NEXT:         const float [[Q:v[0-9]+]] = in0[[[B]] * in0_s0 + col * in0_s2];
 // CHECK-NEXT:         const float [[K:v[0-9]+]] = in1[[[B]] * in1_s0 + [[N]] * in1_s1 + col * in1_s2];
@@ -46,6 +47,7 @@ gpuos.graph @scores(%q: tensor<12x1x64xf32>, %k: tensor<12x128x64xf32>) -> tenso
 // CHECK-NEXT:       const gpuos_i32 [[M:t[0-9]+]] = ((gpuos_i32)item / 512);
 // CHECK-NEXT:       const gpuos_i32 [[N:t[0-9]+]] = (gpuos_i32)item % 512;
 // CHECK-NEXT:       float [[ACC:acc[0-9]+]] = 0.0f;
+// CHECK-NEXT:       #pragma unroll 16
 // CHECK-NEXT:       for (gpuos_i64 col = warp; col < 256; col += nwarps) {
 // CHECK-NEXT:         const float [[A:v[0-9]+]] = gpuos_bf16_to_f32(in0[[[M]] * in0_s0 + col * in0_s1]);
 // CHECK-NEXT:         const float [[W:v[0-9]+]] = gpuos_bf16_to_f32(in1[col * in1_s0 + [[N]] * in1_s1]);
@@ -54,17 +56,17 @@ gpuos.graph @scores(%q: tensor<12x1x64xf32>, %k: tensor<12x128x64xf32>) -> tenso
 // CHECK-NEXT:       }
 // CHECK-NEXT:       ((float*)ctx->smem)[warp * 32 + lane] = [[ACC]];
 // CHECK-NEXT:       __syncthreads();
-// CHECK-NEXT:       float [[SUM:red[0-9]+]] = ((float*)ctx->smem)[lane];
-// CHECK-NEXT:       for (unsigned w = 1; w < nwarps; ++w)
-// CHECK-NEXT:         [[SUM]] += ((float*)ctx->smem)[w * 32 + lane];
-// CHECK-NEXT:       const float [[R:r[0-9]+]] = gpuos_round_bf16([[SUM]]);
 // CHECK-NEXT:       if (warp == 0) {
+// CHECK-NEXT:         float [[SUM:red[0-9]+]] = ((float*)ctx->smem)[lane];
+// CHECK-NEXT:         for (unsigned w = 1; w < nwarps; ++w)
+// CHECK-NEXT:           [[SUM]] += ((float*)ctx->smem)[w * 32 + lane];
+// CHECK-NEXT:         const float [[R:r[0-9]+]] = gpuos_round_bf16([[SUM]]);
 // CHECK-NEXT:         const float [[BIAS:v[0-9]+]] = gpuos_bf16_to_f32(in2[[[N]] * in2_s0]);
 // CHECK-NEXT:         const float [[H:v[0-9]+]] = gpuos_round_bf16([[R]] + [[BIAS]]);
 // CHECK-NEXT:         const float [[S:v[0-9]+]] = gpuos_round_bf16([[H]] / (1.0f + expf(-[[H]])));
 // CHECK-NEXT:         out0[[[M]] * out0_s0 + [[N]] * out0_s1] = gpuos_f32_to_bf16([[S]]);
 // CHECK-NEXT:       }
-// CHECK-NEXT:       __syncthreads(); // the partials are read before the next row
+// CHECK-NEXT:       __syncthreads(); // the partials are read before the next pass
 gpuos.graph @mlp(%x: tensor<4x256xbf16>, %w: tensor<256x512xbf16>, %b: tensor<512xbf16>) -> tensor<4x512xbf16> {
   %r = gpuos.task ins(%x, %w, %b : tensor<4x256xbf16>, tensor<256x512xbf16>, tensor<512xbf16>) -> tensor<4x512xbf16> {
   ^bb0(%ax: tensor<4x256xbf16>, %aw: tensor<256x512xbf16>, %ab: tensor<512xbf16>):
