@@ -96,6 +96,12 @@ struct Stage {
   bool readLater = false;
   /// Domain tiling: work items (elements, or rows) per row of the domain.
   int64_t itemsPerDomainRow = 0;
+  /// Row chains (chainRowStages): this stage runs in the previous stage's
+  /// loop over the same rows, by the same threads, with no barrier between.
+  bool chained = false;
+  /// ...and shares its column loop and group reduction: independent
+  /// reductions of the same rows load their rows together.
+  bool batched = false;
 };
 
 /// Where a stored value lives.
@@ -132,6 +138,24 @@ struct TaskPlan {
   bool narrowIndices = false;
   bool usesTensorCores() const;
 };
+
+/// Reductions that share one column loop and group reduction at most.
+inline constexpr int64_t kMaxBatchedReductions = 8;
+/// Shared memory of a batched block reduction: a slot per warp (32 at
+/// most) and reduction, in two halves that consecutive reductions alternate.
+inline constexpr int64_t kBatchedReduceSmemBytes =
+    2 * kMaxBatchedReductions * 32 * 8;
+
+/// Marks consecutive row stages that can share a loop over their rows
+/// (Stage::chained, Stage::batched); see CudaRowChains.cpp.
+void chainRowStages(TaskPlan &plan);
+
+/// Stored values `stage` loads: those its trees reach that other stages
+/// store (its own outputs and its anchor's value it computes). With
+/// `onlyAnchors`, only other anchors' values.
+llvm::SmallVector<mlir::Value> storedReads(const Stage &stage,
+                                           const TaskPlan &plan,
+                                           bool onlyAnchors);
 
 /// How a planned task spreads over blocks, for --gpuos-to-task-report and
 /// the checks on it.
