@@ -179,7 +179,7 @@ static std::string combine(ReduceKind kind, StringRef a, StringRef b) {
 }
 
 /// The statement adding `x` into accumulator `acc`.
-static std::string accumulate(ReduceKind kind, StringRef acc, StringRef x) {
+static std::string accumulateInto(ReduceKind kind, StringRef acc, StringRef x) {
   switch (kind) {
   case ReduceKind::sum:
   case ReduceKind::mean:
@@ -316,9 +316,10 @@ private:
   // Row chains (CudaRowChains.cpp).
   void printChain(ArrayRef<Stage> chain, unsigned first);
   void printBatchedReduction(ArrayRef<Stage> batch, const Index &row,
-                             unsigned reductionInRow);
+                             unsigned reductionInRow, const Stage *prefix);
   void printBatchedColumns(ArrayRef<Stage> batch, const Index &row,
-                           ArrayRef<std::string> accs);
+                           ArrayRef<SmallVector<std::string, 3>> state,
+                           const Stage *prefix);
   void printChainElementwise(const Stage &stage, const Stage &head,
                              const Index &row);
   void printChainColumns(const Stage &head, const Index &row,
@@ -1305,7 +1306,7 @@ void TaskPrinter::printRowReduction(const Stage &stage, Type t,
   os.indent();
   {
     Scope scope(*this);
-    os << accumulate(kind, acc, element()) << "\n";
+    os << accumulateInto(kind, acc, element()) << "\n";
   }
   os.unindent();
   os << "}\n";
@@ -1812,7 +1813,7 @@ void TaskPrinter::printChain(ArrayRef<Stage> chain, unsigned first) {
     else
       os << " over " << shapeString(stage.shape);
     if (stage.batched)
-      os << ", loads and reduction shared with the stage before";
+      os << ", in the column loop of the stage before";
     os << "\n";
   }
   Scope scope(*this);
@@ -1836,7 +1837,10 @@ void TaskPrinter::printChain(ArrayRef<Stage> chain, unsigned first) {
       chainNeedsSync = false;
       bool foreignReadBefore = chainForeignRead;
       if (part.front().kind == StageKind::Reduce)
-        printBatchedReduction(part, row, reductions++);
+        printBatchedReduction(part, row, reductions++, nullptr);
+      else if (part.size() > 1)
+        printBatchedReduction(part.drop_front(), row, reductions++,
+                              &part.front());
       else
         printChainElementwise(part.front(), head, row);
       // Results may be placed over inputs of their shape (in place).
@@ -1903,55 +1907,101 @@ void TaskPrinter::printChainElementwise(const Stage &stage, const Stage &head,
   });
 }
 
+/// The value a batched reduction accumulates: its input, or for a centered
+/// one the input of the sum before it.
+static Value batchedSource(ArrayRef<Stage> batch, size_t k) {
+  return batch[k - (batch[k].centered ? 1 : 0)].anchor->getOperand(0);
+}
+
+/// Reductions sharing one column loop, after the elementwise stage `prefix`
+/// (if any) whose elements they read.
 void TaskPrinter::printBatchedReduction(ArrayRef<Stage> batch,
                                         const Index &row,
-                                        unsigned reductionInRow) {
+                                        unsigned reductionInRow,
+                                        const Stage *prefix) {
   const Stage &head = batch.front();
   SmallVector<ReduceOp> reduces;
   SmallVector<Type> types;
-  SmallVector<std::string> accs;
+  // Per reduction, what a thread accumulates: one value, or Welford's count,
+  // mean and centred sum of squares.
+  SmallVector<SmallVector<std::string, 3>> state;
   for (const Stage &stage : batch) {
     reduces.push_back(cast<ReduceOp>(stage.anchor));
     types.push_back(elementTypeOf(reduces.back().getInput()));
-    accs.push_back(fresh("acc"));
-    os << computeType(types.back()) << " " << accs.back() << " = "
+    if (stage.centered) {
+      state.push_back({fresh("wn"), fresh("wmean"), fresh("wm2")});
+      os << "float " << llvm::join(state.back(), " = 0.0f, ") << " = 0.0f;\n";
+      continue;
+    }
+    state.push_back({fresh("acc")});
+    os << computeType(types.back()) << " " << state.back().front() << " = "
        << reductionInit(reduces.back().getKind(), types.back()) << ";\n";
   }
-  printBatchedColumns(batch, row, accs);
+  printBatchedColumns(batch, row, state, prefix);
+  // Each lane's warp total (Welford: the merged state, in place).
+  SmallVector<SmallVector<std::string, 3>> warpTotals;
+  for (auto [k, stage] : llvm::enumerate(batch)) {
+    if (stage.centered) {
+      os << "gpuos_warp_welford(" << llvm::join(state[k], ", ") << ");\n";
+      warpTotals.push_back(state[k]);
+      continue;
+    }
+    warpTotals.push_back({declare(computeType(types[k]), "red",
+                                  ("gpuos_warp_reduce(" + state[k].front() +
+                                   ", " + combinerName(reduces[k].getKind()) +
+                                   "())")
+                                      .str())});
+  }
   SmallVector<std::string> totals;
-  for (auto [reduce, t, acc] : llvm::zip(reduces, types, accs))
-    totals.push_back(declare(computeType(t), "red",
-                             ("gpuos_warp_reduce(" + acc + ", " +
-                              combinerName(reduce.getKind()) + "())")
-                                 .str()));
+  for (auto &values : warpTotals)
+    totals.push_back(values.back());
   if (head.group == Group::Block) {
-    // A slot per warp and reduction; consecutive reductions alternate halves
-    // of ctx->smem, so only the first of a row waits for earlier readers.
-    int64_t half = kBatchedReduceSmemBytes / 2;
-    SmallVector<std::string> slots;
-    for (auto [k, t] : llvm::enumerate(types)) {
-      StringRef type = computeType(t);
-      slots.push_back(fresh("slot"));
-      os << type << "* const " << slots.back() << " = (" << type
-         << "*)((char*)ctx->smem + "
-         << (reductionInRow % 2) * half + int64_t(k) * 32 * 8 << ");\n";
+    // A slot per warp and accumulated value; consecutive reductions
+    // alternate halves of ctx->smem, so only the first of a row waits for
+    // earlier readers.
+    int64_t offset = (reductionInRow % 2) * (kBatchedReduceSmemBytes / 2);
+    SmallVector<SmallVector<std::string, 3>> slots;
+    for (auto [k, values] : llvm::enumerate(warpTotals)) {
+      StringRef type = computeType(types[k]);
+      slots.emplace_back();
+      for (size_t v = 0; v < values.size(); ++v, offset += 32 * 8) {
+        slots.back().push_back(fresh("slot"));
+        os << type << "* const " << slots.back().back() << " = (" << type
+           << "*)((char*)ctx->smem + " << offset << ");\n";
+      }
     }
     if (reductionInRow == 0)
       os << "__syncthreads(); // earlier reductions may still read the slots\n";
     os << "if (lane == 0) {\n";
-    for (auto [slot, total] : llvm::zip(slots, totals))
-      os << "  " << slot << "[warp] = " << total << ";\n";
+    for (auto [values, slotsOf] : llvm::zip(warpTotals, slots))
+      for (auto [value, slot] : llvm::zip(values, slotsOf))
+        os << "  " << slot << "[warp] = " << value << ";\n";
     os << "}\n";
     os << "__syncthreads();\n";
-    for (auto [k, t] : llvm::enumerate(types)) {
-      std::string sum = fresh("red");
-      os << computeType(t) << " " << sum << " = " << slots[k] << "[0];\n";
-      totals[k] = sum;
+    // Every thread merges the slots in the same order: equal totals.
+    SmallVector<SmallVector<std::string, 3>> merged;
+    for (auto [k, slotsOf] : llvm::enumerate(slots)) {
+      merged.emplace_back();
+      for (const std::string &slot : slotsOf) {
+        merged.back().push_back(fresh("red"));
+        os << computeType(types[k]) << " " << merged.back().back() << " = "
+           << slot << "[0];\n";
+      }
+      totals[k] = merged.back().back();
     }
     os << "for (unsigned w = 1; w < nwarps; ++w) {\n";
-    for (auto [k, reduce] : llvm::enumerate(reduces))
-      os << "  " << totals[k] << " = "
-         << combine(reduce.getKind(), totals[k], slots[k] + "[w]") << ";\n";
+    for (auto [k, stage] : llvm::enumerate(batch)) {
+      SmallVector<std::string, 3> others;
+      for (const std::string &slot : slots[k])
+        others.push_back(slot + "[w]");
+      if (stage.centered)
+        os << "  gpuos_welford_merge(" << llvm::join(merged[k], ", ") << ", "
+           << llvm::join(others, ", ") << ");\n";
+      else
+        os << "  " << totals[k] << " = "
+           << combine(reduces[k].getKind(), totals[k], others.front())
+           << ";\n";
+    }
     os << "}\n";
   }
   for (auto [k, stage] : llvm::enumerate(batch)) {
@@ -1966,38 +2016,48 @@ static bool reducesTrailingDims(ArrayRef<bool> reduced) {
   return llvm::is_sorted(reduced);
 }
 
-void TaskPrinter::printBatchedColumns(ArrayRef<Stage> batch, const Index &row,
-                                      ArrayRef<std::string> accs) {
+void TaskPrinter::printBatchedColumns(
+    ArrayRef<Stage> batch, const Index &row,
+    ArrayRef<SmallVector<std::string, 3>> state, const Stage *prefix) {
   const Stage &head = batch.front();
-  auto kindOf = [&](size_t k) {
-    return cast<ReduceOp>(batch[k].anchor).getKind();
+  // The statement that adds element `x` to reduction `k`'s state.
+  auto add = [&](size_t k, StringRef x) {
+    if (batch[k].centered)
+      return "gpuos_welford_add(" + llvm::join(state[k], ", ") + ", " +
+             x.str() + ");";
+    return accumulateInto(cast<ReduceOp>(batch[k].anchor).getKind(),
+                      state[k].front(), x);
   };
   auto scalarLoop = [&] {
     printChainColumns(head, row, [&](const Index &idx) {
+      if (prefix) { // its values stay bound for the reductions to read
+        domainIndex = idx;
+        storeOutputs(*prefix, idx);
+        domainIndex = row;
+      }
       SmallVector<std::string> xs;
-      for (const Stage &stage : batch)
-        xs.push_back(valueAt(stage.anchor->getOperand(0), idx));
+      for (size_t k = 0; k < batch.size(); ++k)
+        xs.push_back(valueAt(batchedSource(batch, k), idx));
       for (auto [k, x] : llvm::enumerate(xs))
-        os << accumulate(kindOf(k), accs[k], x) << "\n";
+        os << add(k, x) << "\n";
     });
   };
   // f32 task inputs reduced along contiguous rows: 16-byte loads, several
   // per thread and input issued before any is used.
-  auto inputArg = [](const Stage &stage) {
-    return dyn_cast<BlockArgument>(stage.anchor->getOperand(0));
+  auto inputArg = [&](size_t k) {
+    return dyn_cast<BlockArgument>(batchedSource(batch, k));
   };
-  bool vector = head.cols % 4 == 0 && reducesTrailingDims(head.reduced) &&
-                llvm::all_of(batch, [&](const Stage &stage) {
-                  BlockArgument arg = inputArg(stage);
-                  return arg && elementTypeOf(arg).isF32();
-                });
+  bool vector = !prefix && head.cols % 4 == 0 &&
+                reducesTrailingDims(head.reduced);
+  for (size_t k = 0; k < batch.size() && vector; ++k)
+    vector = inputArg(k) && elementTypeOf(inputArg(k)).isF32();
   if (!vector) {
     scalarLoop();
     return;
   }
   llvm::SetVector<unsigned> args;
-  for (const Stage &stage : batch)
-    args.insert(inputArg(stage).getArgNumber());
+  for (size_t k = 0; k < batch.size(); ++k)
+    args.insert(inputArg(k).getArgNumber());
   GroupVars g = groupVars(head.group);
   int64_t vectors = head.cols / 4;
   int64_t unroll = std::clamp<int64_t>(16 / args.size(), 1, 4);
@@ -2028,13 +2088,17 @@ void TaskPrinter::printBatchedColumns(ArrayRef<Stage> batch, const Index &row,
   os.indent();
   os << "if (q0 + u * " << g.lanes << " >= " << vectors << ")\n";
   os << "  break;\n";
-  for (auto [k, stage] : llvm::enumerate(batch)) {
-    ReduceKind kind = kindOf(k);
-    std::string x =
-        "x" + std::to_string(inputArg(stage).getArgNumber()) + "[u].";
+  for (size_t k = 0; k < batch.size(); ++k) {
+    std::string x = "x" + std::to_string(inputArg(k).getArgNumber()) + "[u].";
+    if (batch[k].centered) {
+      for (StringRef lane : {"x", "y", "z", "w"})
+        os << add(k, x + lane.str()) << "\n";
+      continue;
+    }
+    ReduceKind kind = cast<ReduceOp>(batch[k].anchor).getKind();
     std::string four = combine(kind, combine(kind, x + "x", x + "y"),
                                combine(kind, x + "z", x + "w"));
-    os << accumulate(kind, accs[k], four) << "\n";
+    os << accumulateInto(kind, state[k].front(), four) << "\n";
   }
   os.unindent();
   os << "}\n";

@@ -100,6 +100,36 @@ template <typename T, typename Op>
   return v;
 }
 
+// Welford's running count, mean and centred sum of squares of a row
+// (one pass, accurate when the mean is large against the spread), and
+// Chan's merge of two such states.
+[[maybe_unused]] static __device__ __forceinline__ void gpuos_welford_add(float& n, float& mean, float& m2, float x) {
+  n += 1.0f;
+  const float d = x - mean;
+  mean += d / n;
+  m2 += d * (x - mean);
+}
+[[maybe_unused]] static __device__ __forceinline__ void gpuos_welford_merge(float& n, float& mean, float& m2,
+                                                                       float nb, float meanb, float m2b) {
+  const float total = n + nb;
+  if (total == 0.0f)
+    return;
+  const float d = meanb - mean, share = nb / total;
+  mean += d * share;
+  m2 += m2b + d * d * n * share;
+  n = total;
+}
+// Lanes may differ in the last bit (merges run in lane order); use one.
+[[maybe_unused]] static __device__ __forceinline__ void gpuos_warp_welford(float& n, float& mean, float& m2) {
+#pragma unroll
+  for (int offset = 16; offset > 0; offset >>= 1) {
+    const float nb = __shfl_xor_sync(0xffffffffu, n, offset);
+    const float meanb = __shfl_xor_sync(0xffffffffu, mean, offset);
+    const float m2b = __shfl_xor_sync(0xffffffffu, m2, offset);
+    gpuos_welford_merge(n, mean, m2, nb, meanb, m2b);
+  }
+}
+
 // Tensor cores: d += a * b for one m16n8k16 step of a warp, f32 accumulators,
 // operands in the PTX fragment layout (a: 4 registers of two halves, b: 2).
 // A host build (the CPU simulator) brings a software model of the same.

@@ -6,6 +6,10 @@
 //  - independent reductions of the same rows ("batched") load their rows
 //    together, so a thread has many loads in flight, and combine all their
 //    partials in one group reduction;
+//  - a norm's variance, the sum of (x - sum(x) / n)^2, joins the pass of
+//    its sum (Welford), saving a pass and a block reduction;
+//  - a reduction right after an elementwise stage of the chain shares its
+//    column loop: it reads the elements from registers;
 //  - a dependent stage (a variance after its mean, the elementwise stage
 //    after a norm's statistics) follows in the same row iteration. It reads
 //    the reductions' totals from registers and the elements that the same
@@ -37,6 +41,30 @@ static bool sameRows(const Stage &a, const Stage &b) {
          a.itemsPerDomainRow == b.itemsPerDomainRow;
 }
 
+/// Whether reduction `next` sums (x - sum(x) / n)^2 for the x that `sum`
+/// sums over rows of n elements (keepdim, so the mean broadcasts per row).
+static bool isCenteredSquares(const Stage &next, const Stage &sum) {
+  auto total = cast<ReduceOp>(sum.anchor);
+  auto squares = cast<ReduceOp>(next.anchor);
+  if (total.getKind() != ReduceKind::sum ||
+      squares.getKind() != ReduceKind::sum || !total.getKeepdim() ||
+      !getElementTypeOrSelf(total.getInput().getType()).isF32())
+    return false;
+  auto mul = squares.getInput().getDefiningOp<MulOp>();
+  if (!mul || mul.getLhs() != mul.getRhs())
+    return false;
+  auto sub = mul.getLhs().getDefiningOp<SubOp>();
+  if (!sub || sub.getLhs() != total.getInput())
+    return false;
+  auto div = sub.getRhs().getDefiningOp<DivOp>();
+  if (!div || div.getLhs() != total.getResult() ||
+      div.getType() != total.getResult().getType())
+    return false;
+  auto fill = div.getRhs().getDefiningOp<FillOp>();
+  auto n = fill ? dyn_cast<FloatAttr>(fill.getValue()) : FloatAttr();
+  return n && n.getValueAsDouble() == double(sum.cols);
+}
+
 void gpuos::cuda::chainRowStages(TaskPlan &plan) {
   std::vector<Stage> &stages = plan.stages;
   for (size_t head = 0; head < stages.size();) {
@@ -52,12 +80,15 @@ void gpuos::cuda::chainRowStages(TaskPlan &plan) {
     bool rowPerDomainRow = !plan.domain.empty() &&
                            first.itemsPerDomainRow == 1 &&
                            first.group == Group::Block;
+    // Outputs of the chain so far, and of the reductions sharing the
+    // current column loop.
     llvm::DenseSet<Value> chainOutputs, batchOutputs;
     int64_t batchSize = 1;
     auto addOutputs = [&](const Stage &stage) {
       for (Value out : stage.outputs) {
         chainOutputs.insert(out);
-        batchOutputs.insert(out);
+        if (stage.kind == StageKind::Reduce)
+          batchOutputs.insert(out);
       }
     };
     addOutputs(first);
@@ -77,14 +108,20 @@ void gpuos::cuda::chainRowStages(TaskPlan &plan) {
       if (!rowPerDomainRow && readsAny(chainOutputs))
         break;
       next.chained = true;
-      next.batched = reduce && stages[end - 1].kind == StageKind::Reduce &&
-                     !readsAny(batchOutputs) &&
-                     batchSize < kMaxBatchedReductions;
+      const Stage &prev = stages[end - 1];
+      bool afterElementwise = prev.kind == StageKind::Elementwise;
+      next.centered = reduce && prev.kind == StageKind::Reduce &&
+                      !prev.centered && isCenteredSquares(next, prev) &&
+                      batchSize < kMaxBatchedReductions;
+      next.batched = reduce && (afterElementwise || next.centered ||
+                                (!readsAny(batchOutputs) &&
+                                 batchSize < kMaxBatchedReductions));
       if (!next.batched) {
         batchOutputs.clear();
         batchSize = 0;
       }
-      ++batchSize;
+      if (reduce)
+        ++batchSize;
       addOutputs(next);
     }
     if (end - head > 1 && first.group == Group::Block)

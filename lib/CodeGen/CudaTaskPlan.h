@@ -99,9 +99,14 @@ struct Stage {
   /// Row chains (chainRowStages): this stage runs in the previous stage's
   /// loop over the same rows, by the same threads, with no barrier between.
   bool chained = false;
-  /// ...and shares its column loop and group reduction: independent
-  /// reductions of the same rows load their rows together.
+  /// ...and a reduction shares the previous stage's column loop: that of
+  /// independent reductions of the same rows (loads issued together, one
+  /// group reduction), or of the elementwise stage whose elements it reads.
   bool batched = false;
+  /// A batched sum of (x - mean)^2 where the previous stage sums x over the
+  /// same rows and mean is that sum over the row length: both come from one
+  /// pass (Welford's update, Chan's merge across threads).
+  bool centered = false;
 };
 
 /// Where a stored value lives.
@@ -141,10 +146,13 @@ struct TaskPlan {
 
 /// Reductions that share one column loop and group reduction at most.
 inline constexpr int64_t kMaxBatchedReductions = 8;
-/// Shared memory of a batched block reduction: a slot per warp (32 at
-/// most) and reduction, in two halves that consecutive reductions alternate.
+/// Slots per warp of a batched block reduction: one per reduction, three
+/// (count, mean, sum of squares) per centered one, which follows its sum.
+inline constexpr int64_t kBatchedReduceSlots = 2 * kMaxBatchedReductions;
+/// Shared memory of a batched block reduction: 8 bytes per slot and warp (32
+/// at most), in two halves that consecutive reductions alternate.
 inline constexpr int64_t kBatchedReduceSmemBytes =
-    2 * kMaxBatchedReductions * 32 * 8;
+    2 * kBatchedReduceSlots * 32 * 8;
 
 /// Marks consecutive row stages that can share a loop over their rows
 /// (Stage::chained, Stage::batched); see CudaRowChains.cpp.
