@@ -318,7 +318,7 @@ private:
   void printBatchedReduction(ArrayRef<Stage> batch, const Index &row,
                              unsigned reductionInRow, const Stage *prefix);
   void printBatchedColumns(ArrayRef<Stage> batch, const Index &row,
-                           ArrayRef<SmallVector<std::string, 3>> state,
+                           ArrayRef<SmallVector<std::string, 4>> state,
                            const Stage *prefix);
   void printChainElementwise(const Stage &stage, const Stage &head,
                              const Index &row);
@@ -1922,14 +1922,14 @@ void TaskPrinter::printBatchedReduction(ArrayRef<Stage> batch,
   const Stage &head = batch.front();
   SmallVector<ReduceOp> reduces;
   SmallVector<Type> types;
-  // Per reduction, what a thread accumulates: one value, or Welford's count,
-  // mean and centred sum of squares.
-  SmallVector<SmallVector<std::string, 3>> state;
+  // Per reduction, what a thread accumulates: one value, or for a centered
+  // one the count, shift and shifted sums of gpuos_moments_add.
+  SmallVector<SmallVector<std::string, 4>> state;
   for (const Stage &stage : batch) {
     reduces.push_back(cast<ReduceOp>(stage.anchor));
     types.push_back(elementTypeOf(reduces.back().getInput()));
     if (stage.centered) {
-      state.push_back({fresh("wn"), fresh("wmean"), fresh("wm2")});
+      state.push_back({fresh("n"), fresh("k"), fresh("s"), fresh("q")});
       os << "float " << llvm::join(state.back(), " = 0.0f, ") << " = 0.0f;\n";
       continue;
     }
@@ -1938,11 +1938,11 @@ void TaskPrinter::printBatchedReduction(ArrayRef<Stage> batch,
        << reductionInit(reduces.back().getKind(), types.back()) << ";\n";
   }
   printBatchedColumns(batch, row, state, prefix);
-  // Each lane's warp total (Welford: the merged state, in place).
-  SmallVector<SmallVector<std::string, 3>> warpTotals;
+  // Every lane's warp total (centered: the warp's state, in place).
+  SmallVector<SmallVector<std::string, 4>> warpTotals;
   for (auto [k, stage] : llvm::enumerate(batch)) {
     if (stage.centered) {
-      os << "gpuos_warp_welford(" << llvm::join(state[k], ", ") << ");\n";
+      os << "gpuos_warp_moments(" << llvm::join(state[k], ", ") << ");\n";
       warpTotals.push_back(state[k]);
       continue;
     }
@@ -1952,58 +1952,61 @@ void TaskPrinter::printBatchedReduction(ArrayRef<Stage> batch,
                                    "())")
                                       .str())});
   }
+  // Per reduction, its warps' states: one per group (a warp), or slots.
+  SmallVector<SmallVector<std::string, 4>> parts;
+  std::string count = "1";
   SmallVector<std::string> totals;
-  for (auto &values : warpTotals)
-    totals.push_back(values.back());
+  for (auto &values : warpTotals) {
+    parts.emplace_back();
+    for (const std::string &value : values)
+      parts.back().push_back("&" + value);
+    totals.push_back(values.front());
+  }
   if (head.group == Group::Block) {
     // A slot per warp and accumulated value; consecutive reductions
     // alternate halves of ctx->smem, so only the first of a row waits for
     // earlier readers.
     int64_t offset = (reductionInRow % 2) * (kBatchedReduceSmemBytes / 2);
-    SmallVector<SmallVector<std::string, 3>> slots;
     for (auto [k, values] : llvm::enumerate(warpTotals)) {
-      StringRef type = computeType(types[k]);
-      slots.emplace_back();
-      for (size_t v = 0; v < values.size(); ++v, offset += 32 * 8) {
-        slots.back().push_back(fresh("slot"));
-        os << type << "* const " << slots.back().back() << " = (" << type
-           << "*)((char*)ctx->smem + " << offset << ");\n";
-      }
+      std::string type = computeType(types[k]).str();
+      parts[k].clear();
+      for (size_t v = 0; v < values.size(); ++v, offset += 32 * 8)
+        parts[k].push_back("((" + type + "*)((char*)ctx->smem + " +
+                           std::to_string(offset) + "))");
     }
     if (reductionInRow == 0)
       os << "__syncthreads(); // earlier reductions may still read the slots\n";
     os << "if (lane == 0) {\n";
-    for (auto [values, slotsOf] : llvm::zip(warpTotals, slots))
-      for (auto [value, slot] : llvm::zip(values, slotsOf))
+    for (auto [values, slots] : llvm::zip(warpTotals, parts))
+      for (auto [value, slot] : llvm::zip(values, slots))
         os << "  " << slot << "[warp] = " << value << ";\n";
     os << "}\n";
     os << "__syncthreads();\n";
-    // Every thread merges the slots in the same order: equal totals.
-    SmallVector<SmallVector<std::string, 3>> merged;
-    for (auto [k, slotsOf] : llvm::enumerate(slots)) {
-      merged.emplace_back();
-      for (const std::string &slot : slotsOf) {
-        merged.back().push_back(fresh("red"));
-        os << computeType(types[k]) << " " << merged.back().back() << " = "
-           << slot << "[0];\n";
-      }
-      totals[k] = merged.back().back();
+    // Every thread combines the slots in the same order: equal totals.
+    count = "nwarps";
+    for (auto [k, stage] : llvm::enumerate(batch)) {
+      if (stage.centered)
+        continue;
+      totals[k] = fresh("red");
+      os << computeType(types[k]) << " " << totals[k] << " = " << parts[k][0]
+         << "[0];\n";
     }
     os << "for (unsigned w = 1; w < nwarps; ++w) {\n";
-    for (auto [k, stage] : llvm::enumerate(batch)) {
-      SmallVector<std::string, 3> others;
-      for (const std::string &slot : slots[k])
-        others.push_back(slot + "[w]");
-      if (stage.centered)
-        os << "  gpuos_welford_merge(" << llvm::join(merged[k], ", ") << ", "
-           << llvm::join(others, ", ") << ");\n";
-      else
+    for (auto [k, stage] : llvm::enumerate(batch))
+      if (!stage.centered)
         os << "  " << totals[k] << " = "
-           << combine(reduces[k].getKind(), totals[k], others.front())
+           << combine(reduces[k].getKind(), totals[k], parts[k][0] + "[w]")
            << ";\n";
-    }
     os << "}\n";
   }
+  // A centered reduction: its states about the mean of the sum before it.
+  for (auto [k, stage] : llvm::enumerate(batch))
+    if (stage.centered)
+      totals[k] = declare(
+          "float", "m2",
+          "gpuos_moments_about(" + llvm::join(parts[k], ", ") + ", " + count +
+              ", " + totals[k - 1] + " / " +
+              floatLiteral(double(stage.cols)) + ")");
   for (auto [k, stage] : llvm::enumerate(batch)) {
     Index out = reduceOutputIndex(reduces[k], stage.reduced, row);
     printReductionResult(stage, types[k], reduces[k].getKind(), totals[k],
@@ -2018,12 +2021,12 @@ static bool reducesTrailingDims(ArrayRef<bool> reduced) {
 
 void TaskPrinter::printBatchedColumns(
     ArrayRef<Stage> batch, const Index &row,
-    ArrayRef<SmallVector<std::string, 3>> state, const Stage *prefix) {
+    ArrayRef<SmallVector<std::string, 4>> state, const Stage *prefix) {
   const Stage &head = batch.front();
   // The statement that adds element `x` to reduction `k`'s state.
   auto add = [&](size_t k, StringRef x) {
     if (batch[k].centered)
-      return "gpuos_welford_add(" + llvm::join(state[k], ", ") + ", " +
+      return "gpuos_moments_add(" + llvm::join(state[k], ", ") + ", " +
              x.str() + ");";
     return accumulateInto(cast<ReduceOp>(batch[k].anchor).getKind(),
                       state[k].front(), x);
@@ -2060,7 +2063,7 @@ void TaskPrinter::printBatchedColumns(
     args.insert(inputArg(k).getArgNumber());
   GroupVars g = groupVars(head.group);
   int64_t vectors = head.cols / 4;
-  int64_t unroll = std::clamp<int64_t>(16 / args.size(), 1, 4);
+  int64_t unroll = std::clamp<int64_t>(8 / args.size(), 1, 4);
   SmallVector<std::string> checks;
   for (unsigned arg : args)
     checks.push_back("gpuos_vec4_ok(&ctx->args[" + std::to_string(arg) + "])");

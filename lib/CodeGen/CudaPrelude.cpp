@@ -100,34 +100,43 @@ template <typename T, typename Op>
   return v;
 }
 
-// Welford's running count, mean and centred sum of squares of a row
-// (one pass, accurate when the mean is large against the spread), and
-// Chan's merge of two such states.
-[[maybe_unused]] static __device__ __forceinline__ void gpuos_welford_add(float& n, float& mean, float& m2, float x) {
+// One-pass centred sum of squares of a row: a thread sums d = x - k and d^2
+// over its n elements for a shift k, its first element (so the sums do not
+// cancel when the mean is large against the spread). Shifting to k' keeps
+// them exact: sum (x - k') = s + n e, sum (x - k')^2 = q + e (2 s + n e),
+// e = k - k'.
+[[maybe_unused]] static __device__ __forceinline__ void gpuos_moments_add(float& n, float& k, float& s, float& q, float x) {
+  if (n == 0.0f)
+    k = x;
+  const float d = x - k;
   n += 1.0f;
-  const float d = x - mean;
-  mean += d / n;
-  m2 += d * (x - mean);
+  s += d;
+  q = fmaf(d, d, q);
 }
-[[maybe_unused]] static __device__ __forceinline__ void gpuos_welford_merge(float& n, float& mean, float& m2,
-                                                                       float nb, float meanb, float m2b) {
-  const float total = n + nb;
-  if (total == 0.0f)
-    return;
-  const float d = meanb - mean, share = nb / total;
-  mean += d * share;
-  m2 += m2b + d * d * n * share;
-  n = total;
+[[maybe_unused]] static __device__ __forceinline__ void gpuos_moments_shift(float n, float& k, float& s, float& q, float to) {
+  const float e = k - to;
+  q += e * fmaf(n, e, 2.0f * s);
+  s = fmaf(n, e, s);
+  k = to;
 }
-// Lanes may differ in the last bit (merges run in lane order); use one.
-[[maybe_unused]] static __device__ __forceinline__ void gpuos_warp_welford(float& n, float& mean, float& m2) {
-#pragma unroll
-  for (int offset = 16; offset > 0; offset >>= 1) {
-    const float nb = __shfl_xor_sync(0xffffffffu, n, offset);
-    const float meanb = __shfl_xor_sync(0xffffffffu, mean, offset);
-    const float m2b = __shfl_xor_sync(0xffffffffu, m2, offset);
-    gpuos_welford_merge(n, mean, m2, nb, meanb, m2b);
+// Sums over the warp at lane 0's shift (lane 0 has elements whenever any
+// lane has); every lane gets the result.
+[[maybe_unused]] static __device__ __forceinline__ void gpuos_warp_moments(float& n, float& k, float& s, float& q) {
+  gpuos_moments_shift(n, k, s, q, __shfl_sync(0xffffffffu, k, 0));
+  n = gpuos_warp_reduce(n, gpuos_op_sum());
+  s = gpuos_warp_reduce(s, gpuos_op_sum());
+  q = gpuos_warp_reduce(q, gpuos_op_sum());
+}
+// The sum of (x - mean)^2 over `count` states (one per warp).
+[[maybe_unused]] static __device__ __forceinline__ float gpuos_moments_about(const float* n, const float* k, const float* s,
+                                                                        const float* q, unsigned count, float mean) {
+  float m2 = 0.0f;
+  for (unsigned w = 0; w < count; ++w) {
+    float kw = k[w], sw = s[w], qw = q[w];
+    gpuos_moments_shift(n[w], kw, sw, qw, mean);
+    m2 += qw;
   }
+  return m2;
 }
 
 // Tensor cores: d += a * b for one m16n8k16 step of a warp, f32 accumulators,

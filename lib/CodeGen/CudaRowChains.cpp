@@ -7,7 +7,7 @@
 //    together, so a thread has many loads in flight, and combine all their
 //    partials in one group reduction;
 //  - a norm's variance, the sum of (x - sum(x) / n)^2, joins the pass of
-//    its sum (Welford), saving a pass and a block reduction;
+//    its sum (shifted sums of x and x^2), saving a pass and a reduction;
 //  - a reduction right after an elementwise stage of the chain shares its
 //    column loop: it reads the elements from registers;
 //  - a dependent stage (a variance after its mean, the elementwise stage

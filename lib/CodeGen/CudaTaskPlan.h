@@ -105,7 +105,7 @@ struct Stage {
   bool batched = false;
   /// A batched sum of (x - mean)^2 where the previous stage sums x over the
   /// same rows and mean is that sum over the row length: both come from one
-  /// pass (Welford's update, Chan's merge across threads).
+  /// pass (shifted sums of x and x^2, gpuos_moments_* in the prelude).
   bool centered = false;
 };
 
@@ -146,9 +146,9 @@ struct TaskPlan {
 
 /// Reductions that share one column loop and group reduction at most.
 inline constexpr int64_t kMaxBatchedReductions = 8;
-/// Slots per warp of a batched block reduction: one per reduction, three
-/// (count, mean, sum of squares) per centered one, which follows its sum.
-inline constexpr int64_t kBatchedReduceSlots = 2 * kMaxBatchedReductions;
+/// Slots per warp of a batched block reduction: one per reduction, four
+/// (count, shift, sums of d and d^2) per centered one, which follows its sum.
+inline constexpr int64_t kBatchedReduceSlots = 3 * kMaxBatchedReductions;
 /// Shared memory of a batched block reduction: 8 bytes per slot and warp (32
 /// at most), in two halves that consecutive reductions alternate.
 inline constexpr int64_t kBatchedReduceSmemBytes =
