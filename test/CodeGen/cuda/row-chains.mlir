@@ -126,3 +126,44 @@ gpuos.graph @halves(%a: tensor<4x300xf16>, %b: tensor<4x300xbf16>) -> (tensor<4x
   }
   gpuos.return %r#0, %r#1 : tensor<4xf16>, tensor<4xbf16>
 }
+
+// A stage of a row loop that reads a stored value of an earlier stage at
+// another element than its own (here y rotated by half a row) gets a block
+// barrier first; reads at its own element need none.
+// CHECK-LABEL: extern "C" __device__ void rotated_task0(
+// CHECK:      { // stages 0-3 in one loop over 4 rows of 512, the block per row
+// CHECK-NEXT:   // stage 0: reduce at {{.*}}
+// CHECK-NEXT:   // stage 1: elementwise over [4, 512]
+// CHECK-NEXT:   // stage 2: reduce at {{.*}}, in the column loop of the stage before
+// CHECK-NEXT:   // stage 3: reduce at {{.*}}
+// CHECK:            tmp16[row * 512 + col] = [[Y:v[0-9]+]];
+// CHECK-NEXT:       {{acc[0-9]+}} += [[Y]];
+// CHECK:            out0[row * out0_s0] =
+// CHECK-NEXT:     }
+// CHECK-NEXT:     __syncthreads(); // earlier stages of the loop stored what this one reads
+// CHECK-NEXT:     float {{acc[0-9]+}} = __int_as_float(0xff800000);
+// CHECK:              = tmp16[row * 512 + {{t[0-9]+}}];
+gpuos.graph @rotated(%a: tensor<4x512xf32>) -> (tensor<4x1xf32>, tensor<4x1xf32>) {
+  %r:2 = gpuos.task ins(%a : tensor<4x512xf32>) -> tensor<4x1xf32>, tensor<4x1xf32> {
+  ^bb0(%x: tensor<4x512xf32>):
+    %s = gpuos.reduce mean %x axes = [1] keepdim : tensor<4x512xf32> -> tensor<4x1xf32>
+    %d = gpuos.sub %x, %s : tensor<4x512xf32>, tensor<4x1xf32> -> tensor<4x512xf32>
+    %e1 = gpuos.tanh %d : tensor<4x512xf32>
+    %e2 = gpuos.mul %e1, %d : tensor<4x512xf32>, tensor<4x512xf32> -> tensor<4x512xf32>
+    %e3 = gpuos.sin %e2 : tensor<4x512xf32>
+    %e4 = gpuos.add %e3, %e1 : tensor<4x512xf32>, tensor<4x512xf32> -> tensor<4x512xf32>
+    %e5 = gpuos.cos %e4 : tensor<4x512xf32>
+    %e6 = gpuos.mul %e5, %e4 : tensor<4x512xf32>, tensor<4x512xf32> -> tensor<4x512xf32>
+    %e7 = gpuos.tanh %e6 : tensor<4x512xf32>
+    %e8 = gpuos.add %e7, %e2 : tensor<4x512xf32>, tensor<4x512xf32> -> tensor<4x512xf32>
+    %y = gpuos.sin %e8 : tensor<4x512xf32>
+    %r1 = gpuos.reduce sum %y axes = [1] keepdim : tensor<4x512xf32> -> tensor<4x1xf32>
+    %hi = gpuos.slice %y starts = [0, 256] limits = [4, 512] strides = [1, 1] : tensor<4x512xf32> -> tensor<4x256xf32>
+    %lo = gpuos.slice %y starts = [0, 0] limits = [4, 256] strides = [1, 1] : tensor<4x512xf32> -> tensor<4x256xf32>
+    %z = gpuos.concat %hi, %lo axis = 1 : tensor<4x256xf32>, tensor<4x256xf32> -> tensor<4x512xf32>
+    %w = gpuos.mul %z, %r1 : tensor<4x512xf32>, tensor<4x1xf32> -> tensor<4x512xf32>
+    %r2 = gpuos.reduce max %w axes = [1] keepdim : tensor<4x512xf32> -> tensor<4x1xf32>
+    gpuos.yield %r1, %r2 : tensor<4x1xf32>, tensor<4x1xf32>
+  }
+  gpuos.return %r#0, %r#1 : tensor<4x1xf32>, tensor<4x1xf32>
+}
