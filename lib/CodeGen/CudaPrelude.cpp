@@ -100,6 +100,45 @@ template <typename T, typename Op>
   return v;
 }
 
+// One-pass centred sum of squares of a row: a thread sums d = x - k and d^2
+// over its n elements for a shift k, its first element (so the sums do not
+// cancel when the mean is large against the spread). Shifting to k' keeps
+// them exact: sum (x - k') = s + n e, sum (x - k')^2 = q + e (2 s + n e),
+// e = k - k'.
+[[maybe_unused]] static __device__ __forceinline__ void gpuos_moments_add(float& n, float& k, float& s, float& q, float x) {
+  if (n == 0.0f)
+    k = x;
+  const float d = x - k;
+  n += 1.0f;
+  s += d;
+  q = fmaf(d, d, q);
+}
+[[maybe_unused]] static __device__ __forceinline__ void gpuos_moments_shift(float n, float& k, float& s, float& q, float to) {
+  const float e = k - to;
+  q += e * fmaf(n, e, 2.0f * s);
+  s = fmaf(n, e, s);
+  k = to;
+}
+// Sums over the warp at lane 0's shift (lane 0 has elements whenever any
+// lane has); every lane gets the result.
+[[maybe_unused]] static __device__ __forceinline__ void gpuos_warp_moments(float& n, float& k, float& s, float& q) {
+  gpuos_moments_shift(n, k, s, q, __shfl_sync(0xffffffffu, k, 0));
+  n = gpuos_warp_reduce(n, gpuos_op_sum());
+  s = gpuos_warp_reduce(s, gpuos_op_sum());
+  q = gpuos_warp_reduce(q, gpuos_op_sum());
+}
+// The sum of (x - mean)^2 over `count` states (one per warp).
+[[maybe_unused]] static __device__ __forceinline__ float gpuos_moments_about(const float* n, const float* k, const float* s,
+                                                                        const float* q, unsigned count, float mean) {
+  float m2 = 0.0f;
+  for (unsigned w = 0; w < count; ++w) {
+    float kw = k[w], sw = s[w], qw = q[w];
+    gpuos_moments_shift(n[w], kw, sw, qw, mean);
+    m2 += qw;
+  }
+  return m2;
+}
+
 // Tensor cores: d += a * b for one m16n8k16 step of a warp, f32 accumulators,
 // operands in the PTX fragment layout (a: 4 registers of two halves, b: 2).
 // A host build (the CPU simulator) brings a software model of the same.

@@ -413,8 +413,9 @@ static bool isCostlyToRecompute(Value v, int64_t maxOps,
 /// store. Its own outputs and its anchor's value it computes. Other anchors'
 /// values must be loaded; with `onlyAnchors` false, stored elementwise
 /// values (which the printer recomputes when not yet stored) count too.
-static SmallVector<Value> storedReads(const Stage &stage, const TaskPlan &plan,
-                                      bool onlyAnchors) {
+SmallVector<Value> gpuos::cuda::storedReads(const Stage &stage,
+                                            const TaskPlan &plan,
+                                            bool onlyAnchors) {
   SmallVector<Value> reads;
   llvm::SmallPtrSet<void *, 16> seen;
   SmallVector<Value> work(stage.outputs.begin(), stage.outputs.end());
@@ -721,6 +722,7 @@ FailureOr<TaskPlan> gpuos::cuda::planTask(TaskOp task, StringRef name,
   }
   fitGroupsToTiles(plan);
   chooseRowsPerPass(plan);
+  chainRowStages(plan);
   return plan;
 }
 

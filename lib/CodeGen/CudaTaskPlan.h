@@ -99,6 +99,17 @@ struct Stage {
   bool readLater = false;
   /// Domain tiling: work items (elements, or rows) per row of the domain.
   int64_t itemsPerDomainRow = 0;
+  /// Row chains (chainRowStages): this stage runs in the previous stage's
+  /// loop over the same rows, by the same threads, with no barrier between.
+  bool chained = false;
+  /// ...and a reduction shares the previous stage's column loop: that of
+  /// independent reductions of the same rows (loads issued together, one
+  /// group reduction), or of the elementwise stage whose elements it reads.
+  bool batched = false;
+  /// A batched sum of (x - mean)^2 where the previous stage sums x over the
+  /// same rows and mean is that sum over the row length: both come from one
+  /// pass (shifted sums of x and x^2, gpuos_moments_* in the prelude).
+  bool centered = false;
 };
 
 /// Where a stored value lives.
@@ -135,6 +146,27 @@ struct TaskPlan {
   bool narrowIndices = false;
   bool usesTensorCores() const;
 };
+
+/// Reductions that share one column loop and group reduction at most.
+inline constexpr int64_t kMaxBatchedReductions = 8;
+/// Slots per warp of a batched block reduction: one per reduction, four
+/// (count, shift, sums of d and d^2) per centered one, which follows its sum.
+inline constexpr int64_t kBatchedReduceSlots = 3 * kMaxBatchedReductions;
+/// Shared memory of a batched block reduction: 8 bytes per slot and warp (32
+/// at most), in two halves that consecutive reductions alternate.
+inline constexpr int64_t kBatchedReduceSmemBytes =
+    2 * kBatchedReduceSlots * 32 * 8;
+
+/// Marks consecutive row stages that can share a loop over their rows
+/// (Stage::chained, Stage::batched); see CudaRowChains.cpp.
+void chainRowStages(TaskPlan &plan);
+
+/// Stored values `stage` loads: those its trees reach that other stages
+/// store (its own outputs and its anchor's value it computes). With
+/// `onlyAnchors`, only other anchors' values.
+llvm::SmallVector<mlir::Value> storedReads(const Stage &stage,
+                                           const TaskPlan &plan,
+                                           bool onlyAnchors);
 
 /// How a planned task spreads over blocks, for --gpuos-to-task-report and
 /// the checks on it.

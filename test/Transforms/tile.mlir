@@ -45,3 +45,43 @@ gpuos.graph @tiles(%x: tensor<64x256xf32>, %r: tensor<8x2048xf32>, %s: tensor<4x
   }
   gpuos.return %0, %1, %2, %3, %4 : tensor<64x256xf32>, tensor<8xf32>, tensor<4xf32>, tensor<1000000xf32>, tensor<f32>
 }
+
+// Batches of reductions of task inputs over the same rows (the CUDA emitter
+// reads them in one pass) take tiles of at least 128 KB, still 33 (a quarter
+// of the SMs) when the rows allow. Other tasks keep a row per tile.
+// CHECK-LABEL: gpuos.graph @reduction_batches
+gpuos.graph @reduction_batches(%a: tensor<128x1024xf32>, %b: tensor<128x1024xf32>, %c: tensor<128x8192xf32>, %d: tensor<128x8192xf32>) -> (tensor<128xf32>, tensor<128xf32>, tensor<128xf32>, tensor<128xf32>, tensor<128xf32>, tensor<128xf32>, tensor<128xf32>) {
+  // 1 MB: 33 tiles wanted, 4 rows each, so 32.
+  // CHECK: gpuos.task {{.*}}gpuos.rows_per_tile = 4 : i64, gpuos.tiles = 32 : i64
+  %0:2 = gpuos.task ins(%a, %b : tensor<128x1024xf32>, tensor<128x1024xf32>) -> tensor<128xf32>, tensor<128xf32> attributes {gpuos.domain = array<i64: 128>} {
+  ^bb0(%x: tensor<128x1024xf32>, %y: tensor<128x1024xf32>):
+    %s = gpuos.reduce sum %x axes = [1] : tensor<128x1024xf32> -> tensor<128xf32>
+    %m = gpuos.reduce max %y axes = [1] : tensor<128x1024xf32> -> tensor<128xf32>
+    gpuos.yield %s, %m : tensor<128xf32>, tensor<128xf32>
+  }
+  // 8 MB: 64 tiles of 128 KB, 2 rows each.
+  // CHECK: gpuos.task {{.*}}gpuos.rows_per_tile = 2 : i64, gpuos.tiles = 64 : i64
+  %1:2 = gpuos.task ins(%c, %d : tensor<128x8192xf32>, tensor<128x8192xf32>) -> tensor<128xf32>, tensor<128xf32> attributes {gpuos.domain = array<i64: 128>} {
+  ^bb0(%x: tensor<128x8192xf32>, %y: tensor<128x8192xf32>):
+    %s = gpuos.reduce sum %x axes = [1] : tensor<128x8192xf32> -> tensor<128xf32>
+    %m = gpuos.reduce min %y axes = [1] : tensor<128x8192xf32> -> tensor<128xf32>
+    gpuos.yield %s, %m : tensor<128xf32>, tensor<128xf32>
+  }
+  // One reduction is no batch: a row per tile, up to a wave.
+  // CHECK: gpuos.task {{.*}}gpuos.rows_per_tile = 1 : i64, gpuos.tiles = 128 : i64
+  %2 = gpuos.task ins(%a : tensor<128x1024xf32>) -> tensor<128xf32> attributes {gpuos.domain = array<i64: 128>} {
+  ^bb0(%x: tensor<128x1024xf32>):
+    %s = gpuos.reduce sum %x axes = [1] : tensor<128x1024xf32> -> tensor<128xf32>
+    gpuos.yield %s : tensor<128xf32>
+  }
+  // A reduction of a computed value is no batch either.
+  // CHECK: gpuos.task {{.*}}gpuos.rows_per_tile = 1 : i64, gpuos.tiles = 128 : i64
+  %3:2 = gpuos.task ins(%a, %b : tensor<128x1024xf32>, tensor<128x1024xf32>) -> tensor<128xf32>, tensor<128xf32> attributes {gpuos.domain = array<i64: 128>} {
+  ^bb0(%x: tensor<128x1024xf32>, %y: tensor<128x1024xf32>):
+    %e = gpuos.exp %y : tensor<128x1024xf32>
+    %s = gpuos.reduce sum %x axes = [1] : tensor<128x1024xf32> -> tensor<128xf32>
+    %m = gpuos.reduce sum %e axes = [1] : tensor<128x1024xf32> -> tensor<128xf32>
+    gpuos.yield %s, %m : tensor<128xf32>, tensor<128xf32>
+  }
+  gpuos.return %0#0, %0#1, %1#0, %1#1, %2, %3#0, %3#1 : tensor<128xf32>, tensor<128xf32>, tensor<128xf32>, tensor<128xf32>, tensor<128xf32>, tensor<128xf32>, tensor<128xf32>
+}

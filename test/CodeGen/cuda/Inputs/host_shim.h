@@ -34,18 +34,25 @@ inline std::vector<uint64_t> gpuos_sim_lanes; // one slot per thread
 inline void __syncthreads() { gpuos_sim_block_barrier->arrive_and_wait(); }
 [[noreturn]] inline void __trap() { std::abort(); }
 
-template <typename T> T __shfl_xor_sync(unsigned, T v, int offset) {
+// The value of lane `source(lane)` of the warp.
+template <typename T, typename Source> T gpuos_sim_shuffle(T v, Source source) {
   static_assert(sizeof(T) <= 8);
   unsigned warp = threadIdx.x / 32, lane = threadIdx.x % 32;
   uint64_t bits = 0;
   std::memcpy(&bits, &v, sizeof(T));
   gpuos_sim_lanes[threadIdx.x] = bits;
   gpuos_sim_warp_barriers[warp]->arrive_and_wait();
-  bits = gpuos_sim_lanes[warp * 32 + (lane ^ unsigned(offset))];
+  bits = gpuos_sim_lanes[warp * 32 + source(lane)];
   gpuos_sim_warp_barriers[warp]->arrive_and_wait();
   T r;
   std::memcpy(&r, &bits, sizeof(T));
   return r;
+}
+template <typename T> T __shfl_xor_sync(unsigned, T v, int offset) {
+  return gpuos_sim_shuffle(v, [&](unsigned lane) { return lane ^ unsigned(offset); });
+}
+template <typename T> T __shfl_sync(unsigned, T v, int from) {
+  return gpuos_sim_shuffle(v, [&](unsigned) { return unsigned(from) % 32u; });
 }
 
 inline float __int_as_float(int i) {
