@@ -182,7 +182,7 @@ struct BlockCtl {
   u32 fe_exit;
   u32 fe_solo;
   u32 pend_slot, pend_serial, pend_n;
-  u64 parked_t;    // ticket + 1 this block parked before a pause (0: none)  // sinks finished and not yet counted (flush_sinks)
+  u64 parked_t;    // ticket + 1 the next take uses: parked before a pause, or kept after a fan-out wait (0: none)
   // An owned successor tile (fan-out): run wait_item once *wait_ctr's high half is wait_target.
   // Meanwhile, after a while, the block takes queue items as a helper (owning and keeping
   // nothing, so that waiting never holds up the tiles waited for).
@@ -642,7 +642,11 @@ static __device__ u64 wait_take(const gpuos_kparams& kp, BlockCtl& c) {
         u64* pw = kp.parked + gridDim.x + 2u * blockIdx.x;
         st_relaxed_u64(pw, c.wait_item);
         st_relaxed_u64(pw + 1, (u64)c.wait_target << 32 | GPUOS_PARKED_WAIT | c.wait_task);
-        if (s) st_relaxed_u64(&kp.parked[blockIdx.x], t + 1);
+        // The ticket taken to help, or one kept from an earlier wait (a lost ticket would
+        // strand the item that lands on it).
+        const u64 keep = s ? t + 1 : c.parked_t;
+        if (keep) st_relaxed_u64(&kp.parked[blockIdx.x], keep);
+        c.parked_t = 0;
       }
       return GPUOS_ITEM_EMPTY;
     }
