@@ -1470,18 +1470,19 @@ void TaskPrinter::printMatmulRows(const Stage &stage) {
     os << type << " " << accs.back() << " = "
        << reductionInit(ReduceKind::sum, t) << ";\n";
   }
-  // A warp's K loop unrolls whole while its loads fit kMaxLoadsInFlight
-  // (unrolling K = 512 by 4 instead measured B5 75.0 against 69.3 us), a
-  // longer one by 4 (registers). The warps of a Columns stage stride K by
-  // nwarps, unknown here: by 16, so that a lane's loads for 16 steps of K are
-  // in flight together.
+  // K loop unrolling, measured on the H100: whole for short loops (B3's
+  // q.K^T, K = 64) and one row of K = 256 (B4: 31.8 against 32.6 us by 4);
+  // by 4 with several rows per pass; one row of a longer K is left to nvcc
+  // (B5, K = 512: 69.3 us; by 4 75.0; whole 156, spilling). The warps of a
+  // Columns stage stride K by nwarps, unknown here: by 16, so that a lane's
+  // loads for 16 steps of K are in flight together.
+  const int64_t perLane = llvm::divideCeilSigned(stage.cols, int64_t(32));
   if (columns)
     os << "#pragma unroll 16\n";
-  else
-    os << (llvm::divideCeilSigned(stage.cols, int64_t(32)) * passRows <=
-                   kMaxLoadsInFlight
-               ? "#pragma unroll\n"
-               : "#pragma unroll 4\n");
+  else if (perLane <= 4 || perLane * passRows <= 8)
+    os << "#pragma unroll\n";
+  else if (passRows > 1)
+    os << "#pragma unroll 4\n";
   os << "for (gpuos_i64 col = " << (columns ? "warp" : "lane") << "; col < "
      << stage.cols << "; col += " << (columns ? "nwarps" : "32") << ") {\n";
   os.indent();

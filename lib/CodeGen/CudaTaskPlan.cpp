@@ -48,10 +48,11 @@ static constexpr int64_t kMaxRecomputedOps = 8;
 static constexpr int64_t kWarpsPerBlock = 8;
 /// Upper bound of the suggested tile count.
 static constexpr int64_t kMaxTiles = 1024;
-/// Matmul rows computed together: rows of 32 outputs a block takes at once
-/// (their partials share the Columns smem budget of 16 KiB). Warps take up
-/// to 8 rows (kMaxLoadsInFlight): 16 measured slower on B3 (139 against 131
-/// us; the unrolled code grows), 4 too (139 us).
+/// Matmul rows computed together: loads a lane keeps in flight, and rows of
+/// 32 outputs a block takes at once (their partials share the Columns smem
+/// budget of 16 KiB). Warps take up to 8 rows: 16 measured slower on B3 (139
+/// against 131 us; the unrolled code grows), 4 too (139 us).
+static constexpr int64_t kMaxLoadsInFlight = 32;
 static constexpr int64_t kMaxColumnRowsPerPass = 2;
 static llvm::cl::opt<int64_t> clMaxRowsPerPass(
     "gpuos-cuda-max-rows-per-pass",

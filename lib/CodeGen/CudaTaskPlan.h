@@ -148,9 +148,6 @@ struct TaskPlan {
 };
 
 /// Reductions that share one column loop and group reduction at most.
-/// Loads of a matmul's K loop one lane keeps in flight: rows per pass are
-/// chosen within it, and a K loop within it unrolls whole.
-inline constexpr int64_t kMaxLoadsInFlight = 32;
 inline constexpr int64_t kMaxBatchedReductions = 8;
 /// Slots per warp of a batched block reduction: one per reduction, four
 /// (count, shift, sums of d and d^2) per centered one, which follows its sum.
