@@ -303,7 +303,6 @@ private:
   void printReduceStage(const Stage &stage);
   void printMatmulStage(const Stage &stage);
   void printMatmulRows(const Stage &stage);
-  void hoistEpilogueLoads(const Stage &stage, const Index &idx);
   void printMatmulRowsSum(const Stage &stage, ArrayRef<std::string> accs,
                           ArrayRef<Index> outs);
   void printMmaStage(const Stage &stage);
@@ -1465,9 +1464,6 @@ void TaskPrinter::printMatmulRows(const Stage &stage) {
     os << "const gpuos_i64 " << item << " = " << row << " * 32 + lane;\n";
     outs.push_back(delinearize(item, outShape));
   }
-  if (!columns)
-    for (const Index &out : outs)
-      hoistEpilogueLoads(stage, out);
   SmallVector<std::string> accs;
   for (int64_t r = 0; r < passRows; ++r) {
     accs.push_back(fresh("acc"));
@@ -1514,56 +1510,6 @@ void TaskPrinter::printMatmulRows(const Stage &stage) {
   printMatmulRowsSum(stage, accs, outs);
   os.unindent();
   os << "}\n";
-}
-
-/// Elementwise ops that read operand i at the broadcast of the result's index.
-static bool readsOperandsAtBroadcast(Operation *op) {
-  return isa<AddOp, SubOp, MulOp, DivOp, MaxOp, MinOp, PowOp, NegOp, AbsOp,
-             ExpOp, LogOp, SqrtOp, RsqrtOp, TanhOp, SigmoidOp, ReluOp, SiluOp,
-             SinOp, CosOp, GeluOp>(op);
-}
-
-/// Whether `v` is computed from `from` inside the task.
-static bool dependsOn(Value v, Value from) {
-  SmallVector<Value> work{v};
-  llvm::DenseSet<Value> seen;
-  while (!work.empty()) {
-    Value x = work.pop_back_val();
-    if (x == from)
-      return true;
-    Operation *op = x.getDefiningOp();
-    if (!op || !seen.insert(x).second)
-      continue;
-    llvm::append_range(work, op->getOperands());
-  }
-  return false;
-}
-
-// The epilogue's loads that do not depend on the matmul (a bias, a residual,
-// a value an earlier stage stored) are issued before the K loop, so they
-// wait with its loads instead of after the reduction (B4's bias, B5's gate
-// and residual); valueAt finds them bound in this scope.
-void TaskPrinter::hoistEpilogueLoads(const Stage &stage, const Index &idx) {
-  Value result = stage.anchor->getResult(0);
-  domainIndex = idx;
-  SmallVector<std::pair<Value, Index>> work;
-  for (Value out : stage.outputs)
-    work.push_back({out, idx});
-  while (!work.empty()) {
-    auto [v, at] = work.pop_back_val();
-    if (v == result || lookup(v, at))
-      continue;
-    if (isa<BlockArgument>(v) || available.contains(v)) {
-      valueAt(v, at);
-      continue;
-    }
-    Operation *op = v.getDefiningOp();
-    if (!op || !readsOperandsAtBroadcast(op) || !dependsOn(v, result))
-      continue;
-    for (Value operand : op->getOperands())
-      work.push_back({operand, broadcastIndex(at, shapeOf(op->getResult(0)),
-                                              shapeOf(operand))});
-  }
 }
 
 // Combines each row's partials and stores its outputs: a warp reduction

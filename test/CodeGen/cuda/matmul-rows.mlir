@@ -105,29 +105,3 @@ gpuos.graph @rows_half(%x: tensor<4x200xbf16>, %w: tensor<200x64xbf16>, %q: tens
   }
   gpuos.return %r#0, %r#1 : tensor<4x64xbf16>, tensor<2x2x33xf16>
 }
-
-// A warp-per-row matmul's epilogue reads a bias and a residual: their loads
-// are issued before the K loop (they wait with its loads, not after the
-// reduction), and the epilogue uses them.
-// CHECK-LABEL: extern "C" __device__ void rows_epilogue_task0(
-// CHECK:        { // stage 0: matmul at {{.*}}, 1024 rows of 256, a warp per row
-// CHECK-DAG:        const float [[BIAS:v[0-9]+]] = in2[
-// CHECK-DAG:        const float [[RES:v[0-9]+]] = in3[
-// CHECK:            for (gpuos_i64 col = lane; col < 256; col += 32) {
-// CHECK:            if (lane == 0) {
-// CHECK-NOT:          in2[
-// CHECK-NOT:          in3[
-// CHECK:              {{.*}} + [[BIAS]];
-// CHECK:              {{.*}} + [[RES]];
-// CHECK:              out0[
-gpuos.graph @rows_epilogue(%x: tensor<4x256xf32>, %w: tensor<256x256xf32>, %bias: tensor<256xf32>, %res: tensor<4x256xf32>) -> tensor<4x256xf32> {
-  %r = gpuos.task ins(%x, %w, %bias, %res : tensor<4x256xf32>, tensor<256x256xf32>, tensor<256xf32>, tensor<4x256xf32>) -> tensor<4x256xf32> attributes {gpuos.tiles = 3 : i64} {
-  ^bb0(%a: tensor<4x256xf32>, %b: tensor<256x256xf32>, %c: tensor<256xf32>, %d: tensor<4x256xf32>):
-    %m = gpuos.matmul %a, %b transpose_rhs : tensor<4x256xf32>, tensor<256x256xf32> -> tensor<4x256xf32>
-    %s = gpuos.add %m, %c : tensor<4x256xf32>, tensor<256xf32> -> tensor<4x256xf32>
-    %t = gpuos.relu %s : tensor<4x256xf32>
-    %u = gpuos.add %t, %d : tensor<4x256xf32>, tensor<4x256xf32> -> tensor<4x256xf32>
-    gpuos.yield %u : tensor<4x256xf32>
-  }
-  gpuos.return %r : tensor<4x256xf32>
-}
