@@ -1202,9 +1202,9 @@ static GroupVars groupVars(Group group) {
   case Group::Block:
     return {"0", "1", "threadIdx.x", "blockDim.x"};
   case Group::Columns:
-    return {"0", "1", "warp", "nwarps"};
+    break;
   }
-  llvm_unreachable("group");
+  llvm_unreachable("Columns matmuls print their own loops (printMatmulRows)");
 }
 
 /// The first work item (element or row) of tile `tile`: items split evenly,
@@ -1221,7 +1221,7 @@ std::string TaskPrinter::tileBound(const Stage &stage, StringRef tile) const {
 void TaskPrinter::printRowLoop(const Stage &stage,
                                llvm::function_ref<void()> body) {
   GroupVars g = groupVars(stage.group);
-  if (stage.group == Group::Warp || stage.group == Group::Columns)
+  if (stage.group == Group::Warp)
     os << "const unsigned lane = threadIdx.x & 31u, warp = threadIdx.x >> 5, "
           "nwarps = blockDim.x >> 5;\n";
   // Tiles take contiguous row ranges.
@@ -1252,19 +1252,10 @@ std::string TaskPrinter::groupReduce(const Stage &stage, StringRef var,
     return declare(type, "red", ("gpuos_block_reduce(" + var + ", " +
                                  combiner + "(), ctx->smem)")
                                     .str());
-  case Group::Columns: {
-    // Lane l of every warp holds a partial of output l; warp 0 sums them.
-    std::string partial = ("((" + type + "*)ctx->smem)").str();
-    os << partial << "[warp * 32 + lane] = " << var << ";\n";
-    os << "__syncthreads();\n";
-    std::string total = fresh("red");
-    os << type << " " << total << " = " << partial << "[lane];\n";
-    os << "for (unsigned w = 1; w < nwarps; ++w)\n";
-    os << "  " << total << " += " << partial << "[w * 32 + lane];\n";
-    return total;
+  case Group::Columns:
+    break;
   }
-  }
-  llvm_unreachable("group");
+  llvm_unreachable("Columns matmuls sum their partials in printMatmulRowsSum");
 }
 
 void TaskPrinter::printOutputs(const Stage &stage, const Index &idx,
@@ -1316,8 +1307,6 @@ void TaskPrinter::printRowReduction(const Stage &stage, Type t,
   os << "}\n";
   printReductionResult(stage, t, kind,
                        groupReduce(stage, acc, type, combinerName(kind)), out);
-  if (stage.group == Group::Columns)
-    os << "__syncthreads(); // the partials are read before the next row\n";
 }
 
 /// Stores a reduction's outputs from its group total (a mean divides it).
